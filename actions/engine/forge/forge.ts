@@ -1,0 +1,76 @@
+/** A file to write (`content`) or delete (`content: null`) in one stage commit. */
+export interface FileChange {
+  path: string;
+  content: string | null;
+}
+
+export type PullRequestState = 'open' | 'closed' | 'merged';
+
+export interface PullRequest {
+  number: number;
+  branch: string;
+  base: string;
+  title: string;
+  body: string;
+  state: PullRequestState;
+  labels: string[];
+  url: string;
+  mergedAt?: string;
+  mergedBy?: string;
+  headSha: string;
+}
+
+export interface CommitRequest {
+  branch: string;
+  /** Branch the stage branch starts from when it does not exist yet (or after its PR was merged). */
+  base: string;
+  message: string;
+  changes: FileChange[];
+  /** Start the branch afresh from `base`, dropping earlier commits (a new cycle on a reused branch). */
+  reset?: boolean;
+}
+
+export interface PullRequestRequest {
+  branch: string;
+  base: string;
+  title: string;
+  body: string;
+  labels: string[];
+}
+
+export interface Review {
+  author: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
+  body: string;
+  submittedAt: string;
+}
+
+/**
+ * Everything the engine needs from where the repository lives. The engine never
+ * knows which forge it talks to (GitHub over REST, or a git repository on disk).
+ */
+export interface Forge {
+  readonly defaultBranch: string;
+  /** File text at a ref (default branch when omitted), or undefined when absent. */
+  readFile(path: string, ref?: string): Promise<string | undefined>;
+  /** Paths of all files below `dir` at a ref, recursively, sorted. */
+  listFiles(dir: string, ref?: string): Promise<string[]>;
+  branchExists(branch: string): Promise<boolean>;
+  /** One commit holding every change; creates the branch from `base` when needed. */
+  commitFiles(request: CommitRequest): Promise<{ sha: string }>;
+  /** The newest pull request whose head is `branch`, in any state. */
+  findPullRequest(branch: string): Promise<PullRequest | undefined>;
+  getPullRequest(number: number): Promise<PullRequest>;
+  /** Opens a PR for the branch, or updates title/body/labels of the open one. Never a second. */
+  openOrUpdatePullRequest(request: PullRequestRequest): Promise<PullRequest>;
+  /** Approval: merges the PR into its base. */
+  mergePullRequest(number: number, message?: string): Promise<PullRequest>;
+  listReviews(number: number): Promise<Review[]>;
+  /**
+   * Creates or edits in place the one comment on an issue/PR that contains `marker`
+   * (an HTML comment), so re-runs never duplicate it.
+   */
+  upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }>;
+  comment(issue: number, body: string): Promise<void>;
+  addLabels(issue: number, labels: string[]): Promise<void>;
+}
