@@ -1,0 +1,119 @@
+import { CsvError } from 'csv-parse';
+import { parse } from 'csv-parse/sync';
+import { CellError } from './cells.js';
+
+/** A data row and the 1-based line it starts on, for messages that point into the file. */
+export interface TableRow {
+  line: number;
+  cells: string[];
+}
+
+export type Delimiter = '\t' | ',' | ';';
+
+/** Tab first: Keyword Planner and UTF-16 Ahrefs files are tab-separated and may hold commas. */
+const DELIMITERS: readonly Delimiter[] = ['\t', ',', ';'];
+
+/** Preamble lines allowed before the header (Keyword Planner has two; leave room for more). */
+export const HEADER_SEARCH_LINES = 10;
+
+/** A header cell as matched: lower case, no quotes or BOM, single spaces. */
+export function headerKey(cell: string): string {
+  return cell
+    .replace(/^\uFEFF/, '')
+    .replace(/^"|"$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export interface LocatedHeader<T> {
+  /** 1-based line of the header. */
+  line: number;
+  delimiter: Delimiter;
+  cells: string[];
+  match: T;
+}
+
+/**
+ * Finds the header row among the first lines: the first line that, split by some delimiter,
+ * `recognise` accepts. Title and date lines above it (Keyword Planner's "Keyword Stats …" and
+ * "May 1, 2025 - April 30, 2026") are skipped this way without being special-cased.
+ */
+export function locateHeader<T>(
+  text: string,
+  recognise: (headerCells: string[]) => T | undefined,
+): LocatedHeader<T> | undefined {
+  const lines = text.split('\n', HEADER_SEARCH_LINES);
+  for (const [index, line] of lines.entries()) {
+    for (const delimiter of DELIMITERS) {
+      if (!line.includes(delimiter)) continue;
+      const cells = line.split(delimiter).map((c) =>
+        c
+          .replace(/^\uFEFF/, '')
+          .replace(/^"|"$/g, '')
+          .trim(),
+      );
+      const match = recognise(cells);
+      if (match !== undefined) return { line: index + 1, delimiter, cells, match };
+    }
+  }
+  return undefined;
+}
+
+/** The first non-empty lines with their numbers, to show what a file starts with when nothing matched. */
+export function firstLines(text: string, count = 3): { line: number; text: string }[] {
+  return text
+    .split('\n', HEADER_SEARCH_LINES)
+    .map((t, i) => ({ line: i + 1, text: t.trim() }))
+    .filter((l) => l.text.length > 0)
+    .slice(0, count);
+}
+
+interface InfoRecord {
+  info: { lines: number };
+  record: string[];
+}
+
+function isInfoRecord(value: unknown): value is InfoRecord {
+  return typeof value === 'object' && value !== null && 'info' in value && 'record' in value;
+}
+
+/**
+ * Parses the data rows below the header with csv-parse (quoted cells, embedded delimiters
+ * and newlines). Rows may be shorter or longer than the header: tools drop trailing empty
+ * cells, and a missing cell is read as "no data". Throws CellError with the line of a broken
+ * quote, which the importer turns into a user-facing problem.
+ */
+export function parseRows(text: string, headerLine: number, delimiter: Delimiter): TableRow[] {
+  let records: unknown[];
+  try {
+    records = parse(text, {
+      delimiter,
+      from_line: headerLine + 1,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    });
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = typeof error.lines === 'number' ? error.lines : headerLine;
+      throw new RowsError(line, `the file cannot be split into cells here (${error.message})`);
+    }
+    throw error;
+  }
+  return records.filter(isInfoRecord).map(({ info, record }) => {
+    // info.lines is the line a record ends on; quoted newlines inside it moved it down.
+    const embedded = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+    return { line: info.lines - embedded, cells: record };
+  });
+}
+
+/** A CSV-level failure (e.g. a quote never closed) at a known line. */
+export class RowsError extends CellError {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * Objective metrics Crescendo can plan backwards from. Each maps to one stage of the
+ * funnel `impressions → clicks → visits → conversions → mqls → revenue`.
+ */
+export const OBJECTIVE_METRICS = [
+  'impressions',
+  'clicks',
+  'visitors',
+  'sessions',
+  'leads',
+  'signups',
+  'email-subscribers',
+  'trials',
+  'demos',
+  'mqls',
+  'revenue',
+] as const;
+
+export const ObjectiveMetric = z.enum(OBJECTIVE_METRICS);
+export type ObjectiveMetric = z.infer<typeof ObjectiveMetric>;
+
+export type FunnelStage = 'impressions' | 'clicks' | 'visits' | 'conversions' | 'mqls' | 'revenue';
+
+/** Metrics that are a form conversion on a landing page; their rate may differ per metric. */
+export const CONVERSION_METRICS = ['leads', 'signups', 'email-subscribers', 'trials', 'demos'] as const;
+export const ConversionMetric = z.enum(CONVERSION_METRICS);
+export type ConversionMetric = z.infer<typeof ConversionMetric>;
+
+export const METRIC_STAGE: Readonly<Record<ObjectiveMetric, FunnelStage>> = {
+  impressions: 'impressions',
+  clicks: 'clicks',
+  visitors: 'visits',
+  sessions: 'visits',
+  leads: 'conversions',
+  signups: 'conversions',
+  'email-subscribers': 'conversions',
+  trials: 'conversions',
+  demos: 'conversions',
+  mqls: 'mqls',
+  revenue: 'revenue',
+};
+
+export function isConversionMetric(metric: ObjectiveMetric): metric is ConversionMetric {
+  return (CONVERSION_METRICS as readonly string[]).includes(metric);
+}
+
+/** Other words for each metric, used to read free text and to check a description names its metric. */
+export const METRIC_SYNONYMS: Readonly<Record<ObjectiveMetric, readonly string[]>> = {
+  impressions: ['impressions', 'impression', 'reach'],
+  clicks: ['clicks', 'click'],
+  visitors: ['visitors', 'visitor', 'visits', 'traffic', 'users'],
+  sessions: ['sessions', 'session'],
+  leads: ['leads', 'lead'],
+  signups: ['signups', 'signup', 'sign-ups', 'sign-up', 'sign ups', 'registrations'],
+  'email-subscribers': ['email subscribers', 'email-subscribers', 'subscribers', 'subscriber', 'list growth'],
+  trials: ['trials', 'trial', 'free trials'],
+  demos: ['demos', 'demo', 'demo requests', 'demo-requests'],
+  mqls: ['mqls', 'mql', 'marketing qualified leads', 'marketing-qualified leads'],
+  revenue: ['revenue', 'sales', 'bookings'],
+};
+
+/** Maps free text ("MQLs", "demo requests") to a metric, or undefined when unknown. */
+export function normaliseMetric(text: string): ObjectiveMetric | undefined {
+  const key = text.trim().toLowerCase().replace(/_/g, '-');
+  for (const metric of OBJECTIVE_METRICS) {
+    if (metric === key || METRIC_SYNONYMS[metric].includes(key)) return metric;
+  }
+  return undefined;
+}
