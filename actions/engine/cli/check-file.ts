@@ -1,0 +1,95 @@
+import { readFrontMatter } from '../artifacts/front-matter.js';
+import { parseYaml, validateWith, zodProblems } from '../artifacts/validate.js';
+import { Brief } from '../campaign/brief.js';
+import { parseCampaignFile } from '../campaign/campaign-file.js';
+import { parseConfig } from '../config/config.js';
+import { AssetType } from '../content/asset-type.js';
+import { CrescendoError, type Problem } from '../errors.js';
+import { ARTIFACT_KINDS } from '../stages/index.js';
+
+export interface CheckResult {
+  file: string;
+  kind: string;
+  ok: boolean;
+  problems: Problem[];
+}
+
+function fromError(file: string, kind: string, error: unknown): CheckResult {
+  if (error instanceof CrescendoError) {
+    const problems = error.problems.length ? error.problems : [{ where: file, message: error.message }];
+    return { file, kind, ok: false, problems };
+  }
+  throw error;
+}
+
+/** Validates any Crescendo artifact against its schema and checkpoints; never throws for bad content. */
+export function checkFile(file: string, text: string): CheckResult {
+  let kind = 'unknown';
+  try {
+    if (file.endsWith('campaign.yml') && file.includes('campaigns/')) {
+      kind = 'campaign';
+      parseCampaignFile(text, file);
+    } else if (file.endsWith('crescendo.yml')) {
+      kind = 'config';
+      parseConfig(text, file);
+    } else if (/\.ya?ml$/.test(file)) {
+      kind = 'brief';
+      const yaml = parseYaml(text, file);
+      validateWith(Brief, yaml.value, file, yaml.lineOf, 'is not a valid brief');
+    } else if (file.endsWith('.md')) {
+      const doc = readFrontMatter(text, file);
+      kind = String(doc.data.kind ?? doc.data.type ?? 'unknown');
+      const artifact = ARTIFACT_KINDS.find((k) => k.kind === kind);
+      if (artifact) {
+        const key = kind;
+        const parsed = artifact.schema.safeParse(doc.data[key]);
+        if (!parsed.success) {
+          const problems = zodProblems(parsed.error, key).map((p) => ({
+            ...p,
+            where: `${file} ${p.where}`,
+            line: doc.lineOf([key]),
+          }));
+          return { file, kind, ok: false, problems };
+        }
+        const problems = artifact
+          .checkpoints(parsed.data)
+          .map((p) => ({ ...p, where: `${file} ${kind}.${p.where}` }));
+        return { file, kind, ok: problems.length === 0, problems };
+      }
+      if (AssetType.safeParse(kind).success) {
+        const problems: Problem[] = [];
+        for (const field of ['channel', 'date', 'status', 'campaign']) {
+          if (typeof doc.data[field] !== 'string')
+            problems.push({
+              where: `${file} ${field}`,
+              line: doc.lineOf([field]),
+              message: 'is missing from the front matter',
+            });
+        }
+        return { file, kind, ok: problems.length === 0, problems };
+      }
+      if (kind === 'content-index') return { file, kind, ok: true, problems: [] };
+      return {
+        file,
+        kind,
+        ok: false,
+        problems: [{ where: file, message: `front matter kind "${kind}" is not a Crescendo artifact` }],
+      };
+    } else {
+      return {
+        file,
+        kind,
+        ok: false,
+        problems: [
+          {
+            where: file,
+            message: 'is not a file Crescendo knows (a brief, campaign.yml, or a generated .md)',
+          },
+        ],
+      };
+    }
+    return { file, kind, ok: true, problems: [] };
+  } catch (error) {
+    return fromError(file, kind, error);
+  }
+}

@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+const IDENTITY = {
+  GIT_AUTHOR_NAME: 'Crescendo',
+  GIT_AUTHOR_EMAIL: 'crescendo@localhost',
+  GIT_COMMITTER_NAME: 'Crescendo',
+  GIT_COMMITTER_EMAIL: 'crescendo@localhost',
+};
+
+export interface GitOptions {
+  input?: string;
+  env?: Record<string, string>;
+}
+
+/** Runs git in `dir`; a failure carries git's own message. */
+export async function git(dir: string, args: string[], options: GitOptions = {}): Promise<string> {
+  const child = run('git', args, {
+    cwd: dir,
+    env: { ...process.env, ...IDENTITY, ...options.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (options.input !== undefined) {
+    child.child.stdin?.end(options.input);
+  }
+  try {
+    const { stdout } = await child;
+    return stdout;
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    throw new Error(`git ${args.join(' ')} failed: ${stderr || (error as Error).message}`);
+  }
+}
+
+/** Like `git`, but resolves to undefined instead of failing (for "does it exist" questions). */
+export async function gitMaybe(dir: string, args: string[]): Promise<string | undefined> {
+  try {
+    return await git(dir, args);
+  } catch {
+    return undefined;
+  }
+}

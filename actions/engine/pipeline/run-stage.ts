@@ -1,0 +1,239 @@
+import { zodProblems } from '../artifacts/validate.js';
+import { Brief } from '../campaign/brief.js';
+import { campaignFilePath, parseCampaignFile, renderCampaignFile } from '../campaign/campaign-file.js';
+import { previousStage, type StageName, stageBranch } from '../campaign/stage-names.js';
+import { addCost, type Campaign, initialState, totalCost } from '../campaign/state.js';
+import { type Config, loadConfig } from '../config/config.js';
+import { CrescendoError } from '../errors.js';
+import type { FileChange, Forge, PullRequest } from '../forge/forge.js';
+import type { Llm } from '../llm/llm.js';
+import { SpendGuard } from '../llm/spend-guard.js';
+import { STAGES } from '../stages/index.js';
+import type { StageContext } from '../stages/stage.js';
+import { PROGRESS_MARKER, renderProgress } from './progress.js';
+import { pullRequestBody, pullRequestTitle, stageLabels } from './pull-request.js';
+
+export interface PipelineDeps {
+  forge: Forge;
+  llm: Llm;
+  now?: () => Date;
+  log?: (line: string) => void;
+  /** Link to a PR for the progress comment; forges without web pages use `#n`. */
+  prUrl?: (n: number) => string;
+}
+
+export interface StageRun {
+  campaign: Campaign;
+  pullRequest: PullRequest;
+  /** False when an open PR already existed and nothing was regenerated (a repeated event). */
+  changed: boolean;
+}
+
+/** Reads the campaign: from its open stage branch when one exists (a revision), else from the default branch. */
+export async function loadCampaign(forge: Forge, id: string, ref?: string): Promise<Campaign | undefined> {
+  const path = campaignFilePath(id);
+  const text = await forge.readFile(path, ref);
+  return text === undefined ? undefined : parseCampaignFile(text, path);
+}
+
+export function parseBrief(input: unknown, where = 'brief'): Brief {
+  const result = Brief.safeParse(input);
+  if (!result.success) {
+    throw new CrescendoError('the brief is not valid', {
+      where,
+      problems: zodProblems(result.error, ''),
+      fix: 'correct each field listed, then start the campaign again',
+    });
+  }
+  return result.data;
+}
+
+/** Starts a campaign: checks the id is free, then runs research. */
+export async function startCampaign(
+  deps: PipelineDeps,
+  input: unknown,
+  options: { issue?: number; where?: string } = {},
+): Promise<StageRun> {
+  const brief = parseBrief(input, options.where);
+  const existing =
+    (await loadCampaign(deps.forge, brief.id)) ??
+    (await loadCampaign(deps.forge, brief.id, stageBranch(brief.id, 'research')).catch(() => undefined));
+  if (existing) {
+    const sameIssue = options.issue !== undefined && existing.state.issue === options.issue;
+    if (!sameIssue) {
+      throw new CrescendoError(`a campaign with id "${brief.id}" already exists`, {
+        where: campaignFilePath(brief.id),
+        fix: 'give the brief another `id` (a lowercase slug), or continue the existing campaign',
+      });
+    }
+  }
+  const campaign: Campaign = existing ?? {
+    brief,
+    state: initialState({ issue: options.issue, sample: deps.llm.isSample }),
+  };
+  return runStage(deps, { campaign, stage: 'research' });
+}
+
+export interface RunStageRequest {
+  campaignId?: string;
+  /** For research: the new campaign, not yet on any branch. */
+  campaign?: Campaign;
+  stage: StageName;
+  feedback?: string[];
+}
+
+/**
+ * Runs one stage: checks the stage may run (the one before it is approved, it is not
+ * approved itself), generates its artifacts, and commits them with the campaign's new
+ * state to `crescendo/<id>/<stage>` in one commit, then opens or updates the PR.
+ */
+export async function runStage(deps: PipelineDeps, request: RunStageRequest): Promise<StageRun> {
+  const { forge, llm } = deps;
+  const now = deps.now?.() ?? new Date();
+  const log = deps.log ?? (() => {});
+  const { stage } = request;
+  const id = request.campaign?.brief.id ?? request.campaignId;
+  if (!id) throw new CrescendoError('no campaign id given');
+  const branch = stageBranch(id, stage);
+  const existingPr = await forge.findPullRequest(branch);
+  const openPr = existingPr?.state === 'open' ? existingPr : undefined;
+  const feedback = request.feedback ?? [];
+
+  if (openPr && feedback.length === 0) {
+    log(`${stage}: pull request #${openPr.number} is already open; nothing to do`);
+    const campaign = (await loadCampaign(forge, id, branch)) ?? request.campaign;
+    if (!campaign) throw new CrescendoError(`campaign ${id} not found on ${branch}`);
+    return { campaign, pullRequest: openPr, changed: false };
+  }
+  if (!openPr && feedback.length > 0) {
+    throw new CrescendoError(`there is no open ${stage} pull request to revise for ${id}`, {
+      fix: 'revise only a stage whose pull request is open',
+    });
+  }
+
+  const loaded = openPr ? await loadCampaign(forge, id, branch) : await loadCampaign(forge, id);
+  const campaign = structuredClone(loaded ?? request.campaign);
+  if (!campaign) {
+    throw new CrescendoError(`there is no campaign "${id}"`, {
+      where: campaignFilePath(id),
+      fix: 'check the id (`crescendo status` lists campaigns) or start the campaign from a brief',
+    });
+  }
+  const config = await loadConfig((p) => forge.readFile(p));
+  await checkCanRun(forge, campaign, stage, Boolean(openPr));
+
+  const record = campaign.state.stages[stage];
+  const guard = new SpendGuard(
+    config.pricing,
+    campaign.brief.spendCapUsd ?? config.spendCapUsd,
+    totalCost(campaign.state),
+  );
+  const ctx: StageContext = {
+    campaign,
+    config,
+    llm,
+    guard,
+    readFile: (p) => forge.readFile(p),
+    listFiles: (d) => forge.listFiles(d),
+    feedback,
+    now,
+    log,
+  };
+  log(`${stage}: ${feedback.length ? 'revising with feedback' : 'generating'} for ${id}`);
+  const result = await STAGES[stage].run(ctx);
+
+  const written = new Set(result.files.map((f) => f.path));
+  const stale: FileChange[] = openPr
+    ? record.files.filter((p) => !written.has(p)).map((p) => ({ path: p, content: null }))
+    : [];
+  const isRepeat = stage === 'measurement' && record.status === 'approved';
+  campaign.state.stage = stage;
+  campaign.state.sample = campaign.state.sample || llm.isSample;
+  campaign.state.stages[stage] = {
+    ...record,
+    status: 'in-review',
+    branch,
+    pr: openPr?.number,
+    startedAt: openPr && record.startedAt ? record.startedAt : now.toISOString(),
+    updatedAt: now.toISOString(),
+    approvedAt: isRepeat ? undefined : record.approvedAt,
+    revisions: record.revisions + (feedback.length ? 1 : 0),
+    cost: addCost(record.cost, result.cost),
+    files: [...written].sort(),
+  };
+  const files = [...result.files, ...stale];
+  const commit = async (message: string, changes: FileChange[], reset: boolean) =>
+    forge.commitFiles({ branch, base: forge.defaultBranch, message, changes, reset });
+  const branchIsStale = !openPr && (await forge.branchExists(branch));
+  await commit(
+    `crescendo(${id}): ${feedback.length ? 'revise' : 'generate'} ${stage}`,
+    [...files, { path: campaignFilePath(id), content: renderCampaignFile(campaign) }],
+    branchIsStale,
+  );
+  const prRequest = {
+    branch,
+    base: forge.defaultBranch,
+    title: pullRequestTitle(campaign, stage),
+    body: pullRequestBody(campaign, stage, result.summary, result.cost),
+    labels: stageLabels(id, stage),
+  };
+  let pullRequest = await forge.openOrUpdatePullRequest(prRequest);
+  if (campaign.state.stages[stage].pr !== pullRequest.number) {
+    // The PR number is known only once the PR exists; record it so main's state names it after merge.
+    campaign.state.stages[stage].pr = pullRequest.number;
+    await commit(
+      `crescendo(${id}): record ${stage} pull request #${pullRequest.number}`,
+      [{ path: campaignFilePath(id), content: renderCampaignFile(campaign) }],
+      false,
+    );
+    pullRequest = await forge.openOrUpdatePullRequest(prRequest);
+  }
+  await updateProgress(deps, campaign);
+  log(
+    `${stage}: pull request #${pullRequest.number} ${openPr ? 'updated' : 'opened'} (${result.files.length} files, $${result.cost.usd.toFixed(4)})`,
+  );
+  return { campaign, pullRequest, changed: true };
+}
+
+/** No skipping and no double advance; the stage before must be merged. Marks it approved in the new state. */
+async function checkCanRun(
+  forge: Forge,
+  campaign: Campaign,
+  stage: StageName,
+  revising: boolean,
+): Promise<void> {
+  const { stages } = campaign.state;
+  const prev = previousStage(stage);
+  if (prev && stages[prev].status !== 'approved') {
+    const prevPr = await forge.findPullRequest(stageBranch(campaign.brief.id, prev));
+    if (prevPr?.state === 'merged' && stages[prev].status === 'in-review') {
+      stages[prev] = { ...stages[prev], status: 'approved', pr: prevPr.number, approvedAt: prevPr.mergedAt };
+    } else {
+      throw new CrescendoError(`${stage} cannot start: ${prev} is not approved yet`, {
+        fix:
+          prevPr?.state === 'open'
+            ? `review and merge pull request #${prevPr.number} first`
+            : `run and approve ${prev} first`,
+      });
+    }
+  }
+  if (stages[stage].status === 'approved' && stage !== 'measurement') {
+    throw new CrescendoError(`${stage} is already approved for ${campaign.brief.id}`, {
+      fix: 'a stage runs once per cycle; start a new cycle to plan again',
+    });
+  }
+  if (stage === 'measurement' && !revising && stages.measurement.status === 'in-review') {
+    const pr = await forge.findPullRequest(stageBranch(campaign.brief.id, 'measurement'));
+    if (pr?.state === 'merged') {
+      stages.measurement = { ...stages.measurement, status: 'approved', approvedAt: pr.mergedAt };
+    }
+  }
+}
+
+export async function updateProgress(deps: PipelineDeps, campaign: Campaign): Promise<void> {
+  if (!campaign.state.issue) return;
+  const body = renderProgress(campaign, deps.prUrl ?? ((n) => `#${n}`));
+  await deps.forge.upsertComment(campaign.state.issue, PROGRESS_MARKER, body);
+}
+
+export type { Config };

@@ -1,0 +1,44 @@
+import type { z } from 'zod';
+import type { StageName } from '../campaign/stage-names.js';
+import type { Campaign, StageCost } from '../campaign/state.js';
+import type { Config } from '../config/config.js';
+import type { Problem } from '../errors.js';
+import type { FileChange } from '../forge/forge.js';
+import type { Llm } from '../llm/llm.js';
+import type { SpendGuard } from '../llm/spend-guard.js';
+
+/** What a stage may see and use. Files are read from the default branch (what was approved). */
+export interface StageContext {
+  campaign: Campaign;
+  config: Config;
+  llm: Llm;
+  guard: SpendGuard;
+  readFile(path: string): Promise<string | undefined>;
+  listFiles(dir: string): Promise<string[]>;
+  /** Reviewer feedback when the stage is being revised. */
+  feedback: string[];
+  now: Date;
+  log(line: string): void;
+}
+
+export interface StageResult {
+  files: FileChange[];
+  /** Markdown for the pull request body: what was produced and what to check. */
+  summary: string;
+  cost: StageCost;
+}
+
+export interface Stage {
+  name: StageName;
+  /** What the human approves when merging, e.g. "Strategy (approval gate)". */
+  title: string;
+  run(ctx: StageContext): Promise<StageResult>;
+}
+
+/** An artifact kind that `crescendo check` can validate after a human edited it. */
+export interface ArtifactKind<T> {
+  kind: string;
+  schema: z.ZodType<T>;
+  /** Checkpoint rules from the seed workflow, beyond the schema. */
+  checkpoints(data: T): Problem[];
+}
