@@ -167,6 +167,15 @@ describe('parseCampaignIssue', () => {
     ]);
   });
 
+  it('reports every problem in one round, dates included', () => {
+    const problems = problemsOf({
+      'Budget amount': '-1',
+      'End date': '2025-03-01',
+      'Assets requested': 'podcast: 1',
+    });
+    expect(problems.map((p) => p.where)).toEqual(['Budget amount', 'End date', 'Assets requested line 1']);
+  });
+
   it('reports an end date before the start under "End date"', () => {
     const problems = problemsOf({ 'Start date': '2025-04-01', 'End date': '2025-03-01' });
     expect(problems).toContainEqual({
@@ -244,11 +253,12 @@ describe('parseCampaignIssue', () => {
       'Assets requested': '_No response_',
       'Landing page URL': 'acme.example',
     });
+    // In the order of the form.
     expect(problems).toEqual([
+      { where: 'Landing page URL', message: expect.stringContaining('http(s) URL') },
       { where: 'Objectives', message: expect.stringContaining('is empty') },
       { where: 'Audience', message: expect.stringContaining('is empty') },
       { where: 'Assets requested', message: expect.stringContaining('is empty') },
-      { where: 'Landing page URL', message: expect.stringContaining('http(s) URL') },
     ]);
   });
 
@@ -379,8 +389,8 @@ describe('renderFormProblems', () => {
     ]);
     expect(markdown).not.toContain('<b>');
     expect(markdown).toContain('&lt;b&gt;');
-    expect(markdown).not.toMatch(/(^|[^`])@octocat/m);
-    expect(markdown).not.toMatch(/ #12/);
+    expect(markdown).toContain('ask &#64;octocat, see &#35;12');
+    expect(markdown).not.toContain('ask @octocat');
     // The channel label went into a code span, where GitHub shows it as written.
     expect(markdown).toContain('`<img src=x onerror=alert(1)> @octocat #12`');
   });

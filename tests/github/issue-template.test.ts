@@ -49,16 +49,24 @@ function formProblems(form: unknown): string[] {
   const ids = new Set<string>();
   const labels = new Set<string>();
   let fields = 0;
-  form.body.forEach((element: unknown, i) => {
+  for (const [i, element] of (form.body as unknown[]).entries()) {
     const at = `body[${i}]`;
-    if (!isObj(element)) return out.push(`${at} must be a mapping`);
+    if (!isObj(element)) {
+      out.push(`${at} must be a mapping`);
+      continue;
+    }
     for (const key of Object.keys(element))
       if (!ELEMENT_KEYS.includes(key)) out.push(`${at}: unknown key ${key}`);
     const type = element.type;
-    if (typeof type !== 'string' || !(type in ATTRIBUTE_KEYS))
-      return out.push(`${at}: bad type ${String(type)}`);
+    if (typeof type !== 'string' || !(type in ATTRIBUTE_KEYS)) {
+      out.push(`${at}: bad type ${String(type)}`);
+      continue;
+    }
     const attributes = element.attributes;
-    if (!isObj(attributes)) return out.push(`${at}: attributes are required`);
+    if (!isObj(attributes)) {
+      out.push(`${at}: attributes are required`);
+      continue;
+    }
     for (const key of Object.keys(attributes)) {
       if (!ATTRIBUTE_KEYS[type]?.includes(key)) out.push(`${at}: ${type} has no attribute ${key}`);
     }
@@ -66,7 +74,7 @@ function formProblems(form: unknown): string[] {
       if (element.id !== undefined) out.push(`${at}: markdown takes no id`);
       if (element.validations !== undefined) out.push(`${at}: markdown takes no validations`);
       if (!isText(attributes.value)) out.push(`${at}: markdown needs a value`);
-      return;
+      continue;
     }
     fields++;
     if (element.id !== undefined) {
@@ -101,20 +109,25 @@ function formProblems(form: unknown): string[] {
     }
     if (type === 'checkboxes') {
       const options = attributes.options;
-      if (!Array.isArray(options) || options.length === 0) return out.push(`${at}: checkboxes need options`);
+      if (!Array.isArray(options) || options.length === 0) {
+        out.push(`${at}: checkboxes need options`);
+        continue;
+      }
       const seen = new Set<string>();
-      options.forEach((o: unknown, j) => {
-        if (!isObj(o) || !isText(o.label)) return out.push(`${at}.options[${j}]: label is required`);
+      for (const [j, o] of (options as unknown[]).entries()) {
+        if (!isObj(o) || !isText(o.label)) {
+          out.push(`${at}.options[${j}]: label is required`);
+          continue;
+        }
         if (Object.keys(o).some((k) => k !== 'label' && k !== 'required'))
           out.push(`${at}.options[${j}]: bad key`);
         if (o.required !== undefined && typeof o.required !== 'boolean')
           out.push(`${at}.options[${j}]: required`);
         if (seen.has(o.label)) out.push(`${at}.options[${j}]: duplicate label`);
         seen.add(o.label);
-      });
+      }
     }
-    return undefined;
-  });
+  }
   if (fields === 0) out.push('a form needs at least one non-markdown field');
   return out;
 }

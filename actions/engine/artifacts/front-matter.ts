@@ -1,5 +1,4 @@
 import matter from 'gray-matter';
-import { parse as parseYamlValue } from 'yaml';
 import { CrescendoError } from '../errors.js';
 import { parseYaml, toYaml } from './validate.js';
 
@@ -20,7 +19,8 @@ export function readFrontMatter(text: string, file: string): FrontMatterDocument
       fix: 'start the file with a "---" line, the YAML fields, and another "---" line',
     });
   }
-  const parsed = matter(text, { engines: { yaml: (s: string) => parseYamlValue(s) ?? {} } });
+  // gray-matter only splits the file; `yaml` parses, so errors carry lines and dates stay strings.
+  const parsed = matter(text, { engines: { yaml: () => ({}) } });
   // The front matter starts on line 2 of the file.
   const yaml = parseYaml(parsed.matter, file, 1);
   const data = yaml.value;

@@ -31,7 +31,7 @@ export interface ParsedYaml {
 /** Parses YAML, turning syntax errors into a CrescendoError naming file and line. */
 export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) {
     throw new CrescendoError('is not valid YAML', {
       where: file,

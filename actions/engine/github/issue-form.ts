@@ -3,16 +3,20 @@ import { Brief } from '../campaign/brief.js';
 import { slugify } from '../content/slug.js';
 import type { Problem } from '../errors.js';
 import { CHANNEL_LABELS, CHANNELS, type Channel, normaliseChannel } from '../marketing/channels.js';
+import { isIsoDate } from '../marketing/dates.js';
 import {
   builtInTemplateYaml,
   CAMPAIGN_FORM_FIELDS,
+  CAMPAIGN_FORM_KEYS,
   CAMPAIGN_TITLE_PREFIX,
   type CampaignFormKey,
   CHANNEL_OPTIONS,
 } from './campaign-form.js';
 import {
+  type AssetLine,
   answerLines,
   type NumberedLine,
+  type ObjectiveLine,
   quote,
   readAssetLine,
   readCurrencyCode,
@@ -178,7 +182,7 @@ export function parseCampaignIssue(issue: CampaignIssue): CampaignIssueResult {
   }
 
   // Objectives, one per line.
-  const objectives: unknown[] = [];
+  const objectives: ObjectiveLine[] = [];
   const objectiveLines: number[] = [];
   forEachLine(text('objectives'), (line) => {
     const read = readObjectiveLine(line.text, currency);
@@ -191,17 +195,50 @@ export function parseCampaignIssue(issue: CampaignIssue): CampaignIssueResult {
   });
 
   // Assets, one type per line.
-  const assets: unknown[] = [];
+  const assets: AssetLine[] = [];
   const assetLines: number[] = [];
   forEachLine(text('assets'), (line) => {
     const read = readAssetLine(line.text);
-    if (read.ok) {
+    const where = `${labelOf('assets')} line ${line.line}`;
+    if (!read.ok) {
+      fail(where, read.message, list('assets'));
+    } else if (assets.some((a) => a.type === read.value.type)) {
+      fail(
+        where,
+        `${read.value.type} is listed twice; ${fixOf(['assets', 0, 'type'], derived)}`,
+        list('assets'),
+      );
+    } else {
       assets.push(read.value);
       assetLines.push(line.line);
-    } else {
-      fail(`${labelOf('assets')} line ${line.line}`, read.message, list('assets'));
     }
   });
+
+  // Compare the dates here too, to word the problems in the form's terms and to leave out deadline
+  // problems that only follow from a time frame that ends before it starts.
+  const start = text('startDate');
+  const end = text('endDate');
+  if (start && end && isIsoDate(start) && isIsoDate(end)) {
+    if (end <= start) {
+      fail(
+        labelOf('endDate'),
+        `ends ${end}, before it starts ${start}; ${CAMPAIGN_FORM_FIELDS.endDate.fix}`,
+        whole('timeframe', 'end'),
+        // Deadlines cannot be checked against a time frame that ends before it starts.
+        ...objectives.map((_, i) => whole('objectives', i, 'deadline')),
+      );
+    } else {
+      objectives.forEach((objective, i) => {
+        if (isIsoDate(objective.deadline) && (objective.deadline < start || objective.deadline > end)) {
+          fail(
+            `${labelOf('objectives')} line ${objectiveLines[i]}`,
+            `${objective.deadline} is outside the time frame ${start} – ${end}; ${fixOf(['objectives', i, 'deadline'], derived)}`,
+            whole('objectives', i, 'deadline'),
+          );
+        }
+      });
+    }
+  }
 
   // Channels: the ticked boxes.
   const channels: Channel[] = [];
@@ -278,10 +315,21 @@ export function parseCampaignIssue(issue: CampaignIssue): CampaignIssueResult {
       problems.push(problem);
     }
   }
-  return {
-    ok: false,
-    problems: problems.length > 0 ? problems : [{ where: 'Campaign form', message: 'cannot be read' }],
+  if (problems.length === 0) problems.push({ where: 'Campaign form', message: 'cannot be read' });
+  return { ok: false, problems: inFormOrder(problems, CAMPAIGN_FORM_KEYS.map(labelOf)) };
+}
+
+/** Problems in the order of the form's fields, lines in order within a field; others first. */
+function inFormOrder(problems: readonly Problem[], labels: readonly string[]): Problem[] {
+  const rank = (p: Problem): [number, number] => {
+    const match = /^(.*) line (\d+)$/.exec(p.where);
+    const label = match?.[1] ?? p.where;
+    return [labels.indexOf(label), match ? Number(match[2]) : 0];
   };
+  return problems
+    .map((p, i) => ({ p, i, r: rank(p) }))
+    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 function forEachLine(answer: string | undefined, each: (line: NumberedLine) => void): void {
@@ -417,8 +465,8 @@ function safeMarkdown(text: string): string {
             .replace(/&/g, '&amp;')
             .replace(/</g, '&lt;')
             .replace(/>/g, '&gt;')
-            .replace(/@/g, '&#64;')
             .replace(/#(?=\d)/g, '&#35;')
+            .replace(/@/g, '&#64;')
             .replace(/\r?\n/g, ' '),
     )
     .join('');
