@@ -16,7 +16,9 @@ function caught(fn: () => unknown): CrescendoError {
 
 describe('hand-edited files', () => {
   it('reports broken front matter with file and line', () => {
-    const error = caught(() => readFrontMatter('---\nkind: research\ncampaign: [unclosed\n---\nbody\n', 'plans/x.md'));
+    const error = caught(() =>
+      readFrontMatter('---\nkind: research\ncampaign: [unclosed\n---\nbody\n', 'plans/x.md'),
+    );
     expect(error.where).toBe('plans/x.md');
     // yaml reports where it noticed the unclosed list: the line itself or the one after.
     expect([3, 4]).toContain(error.problems[0]?.line);
@@ -30,7 +32,10 @@ describe('hand-edited files', () => {
   });
 
   it('check names the artifact kind and the failing checkpoint', () => {
-    const result = checkFile('plans/reports/x-research.md', '---\nkind: research\ncampaign: x\nresearch: {}\n---\n');
+    const result = checkFile(
+      'plans/reports/x-research.md',
+      '---\nkind: research\ncampaign: x\nresearch: {}\n---\n',
+    );
     expect(result.ok).toBe(false);
     expect(result.kind).toBe('research');
     expect(result.problems[0]?.where).toContain('research.summary');

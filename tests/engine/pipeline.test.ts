@@ -30,9 +30,14 @@ describe('the stage state machine on a local repository', () => {
   it('starts with research on its own branch and PR, leaving main untouched', async () => {
     const run = await startCampaign(deps(), brief);
     expect(run.pullRequest.branch).toBe(`crescendo/${ID}/research`);
-    expect(run.campaign.state.stages.research).toMatchObject({ status: 'in-review', pr: run.pullRequest.number });
+    expect(run.campaign.state.stages.research).toMatchObject({
+      status: 'in-review',
+      pr: run.pullRequest.number,
+    });
     expect(await forge.readFile(`campaigns/${ID}/campaign.yml`)).toBeUndefined();
-    expect(await forge.readFile(`plans/reports/${ID}-research.md`, run.pullRequest.branch)).toContain('sample: true');
+    expect(await forge.readFile(`plans/reports/${ID}-research.md`, run.pullRequest.branch)).toContain(
+      'sample: true',
+    );
   });
 
   it('re-running the same stage changes nothing: no second branch or record', async () => {
@@ -46,7 +51,9 @@ describe('the stage state machine on a local repository', () => {
 
   it('refuses to skip a stage', async () => {
     await startCampaign(deps(), brief);
-    await expect(runStage(deps(), { campaignId: ID, stage: 'content' })).rejects.toThrow(/no campaign|not approved/);
+    await expect(runStage(deps(), { campaignId: ID, stage: 'content' })).rejects.toThrow(
+      /no campaign|not approved/,
+    );
   });
 
   it('refuses a second campaign with the same id', async () => {
@@ -63,7 +70,9 @@ describe('the stage state machine on a local repository', () => {
     expect(onMain?.state.stages.research.status).toBe('in-review');
     const onBranch = await loadCampaign(forge, ID, `crescendo/${ID}/strategy`);
     expect(onBranch?.state.stages.research.status).toBe('approved');
-    await expect(runStage(deps(), { campaignId: ID, stage: 'research' })).rejects.toThrow(/no open research|already approved/);
+    await expect(runStage(deps(), { campaignId: ID, stage: 'research' })).rejects.toThrow(
+      /no open research|already approved/,
+    );
   });
 
   it('revision regenerates on the same branch and PR with the feedback', async () => {
@@ -89,14 +98,20 @@ describe('the stage state machine on a local repository', () => {
   it('records usage and cost per stage in the campaign state', async () => {
     const llm = new ScriptedLlm((r) => sample(r.task));
     const run = await startCampaign({ forge, llm }, brief);
-    expect(run.campaign.state.stages.research.cost).toMatchObject({ calls: 1, inputTokens: 1000, outputTokens: 500 });
+    expect(run.campaign.state.stages.research.cost).toMatchObject({
+      calls: 1,
+      inputTokens: 1000,
+      outputTokens: 500,
+    });
     // 1000 input × $2/M + 500 output × $10/M
     expect(run.campaign.state.stages.research.cost.usd).toBeCloseTo(0.007, 6);
   });
 
   it('stops at the spend cap before calling the model', async () => {
     const llm = new ScriptedLlm((r) => sample(r.task));
-    await expect(startCampaign({ forge, llm }, { ...brief, spendCapUsd: 0.01 })).rejects.toThrow(/spend cap reached/);
+    await expect(startCampaign({ forge, llm }, { ...brief, spendCapUsd: 0.01 })).rejects.toThrow(
+      /spend cap reached/,
+    );
     expect(llm.requests).toHaveLength(0);
   });
 });

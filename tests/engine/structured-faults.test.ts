@@ -34,11 +34,21 @@ afterAll(() => fake.close());
 beforeEach(() => fake.reset());
 
 const run = (options: Partial<Parameters<typeof generateStructured>[1]> = {}) =>
-  generateStructured(request, { llm, pricing: config.pricing, guard: new SpendGuard(config.pricing, 10, 0), retries: 2, ...options });
+  generateStructured(request, {
+    llm,
+    pricing: config.pricing,
+    guard: new SpendGuard(config.pricing, 10, 0),
+    retries: 2,
+    ...options,
+  });
 
 describe('model faults through the real SDK', () => {
   it('retries 429 and 529 and then succeeds', async () => {
-    fake.enqueue(reply.error(429, { type: 'rate_limit_error' }), reply.error(529, { type: 'overloaded_error' }), reply.json({ headline: 'ok', score: 1 }));
+    fake.enqueue(
+      reply.error(429, { type: 'rate_limit_error' }),
+      reply.error(529, { type: 'overloaded_error' }),
+      reply.json({ headline: 'ok', score: 1 }),
+    );
     const result = await run();
     expect(result.data.headline).toBe('ok');
     expect(fake.messageRequests).toHaveLength(3);
