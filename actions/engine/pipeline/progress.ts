@@ -35,7 +35,7 @@ export function renderProgress(campaign: Campaign, prUrl: (n: number) => string)
     '',
     ...STAGE_NAMES.map(line),
     '',
-    `Model cost so far: **$${totalCost(state).toFixed(4)}** of the $${(brief.spendCapUsd ?? 0) > 0 ? brief.spendCapUsd : 'configured'} cap · budget ${money(brief.budget.amount, brief.budget.currency)}`,
+    `Model cost so far: **$${totalCost(state).toFixed(4)}** · campaign budget ${money(brief.budget.amount, brief.budget.currency)}`,
     '',
     `**Next:** ${nextAction(campaign)}`,
     state.sample ? '\n_Sample run: artifacts come from shipped sample answers, not a live model._' : '',

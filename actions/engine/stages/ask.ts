@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { type StageCost, zeroCost } from '../campaign/state.js';
+import type { StageName } from '../campaign/stage-names.js';
+import type { StageCost } from '../campaign/state.js';
 import { modelFor } from '../config/config.js';
 import type { Problem } from '../errors.js';
 import type { SystemBlock } from '../llm/llm.js';
@@ -76,4 +77,3 @@ export async function ask<T>(
   return { data: generated.data, cost };
 }
 
-export const noCost = zeroCost;
