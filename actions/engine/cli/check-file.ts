@@ -38,7 +38,9 @@ export function checkFile(file: string, text: string): CheckResult {
       validateWith(Brief, yaml.value, file, yaml.lineOf, 'is not a valid brief');
     } else if (file.endsWith('.md')) {
       const doc = readFrontMatter(text, file);
-      kind = String(doc.data.kind ?? doc.data.type ?? 'unknown');
+      // Assets carry `type` (and a lead magnet its own `kind`, ebook or template); artifacts carry `kind`.
+      const assetType = AssetType.safeParse(doc.data.type);
+      kind = assetType.success ? assetType.data : String(doc.data.kind ?? 'unknown');
       const artifact = ARTIFACT_KINDS.find((k) => k.kind === kind);
       if (artifact) {
         const key = kind;

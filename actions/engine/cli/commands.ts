@@ -152,6 +152,14 @@ export async function demo(env: CliEnv, dirOption?: string): Promise<string> {
   const dir = resolve(dirOption ?? (await mkdtemp(join(tmpdir(), 'crescendo-demo-'))));
   const started = Date.now();
   await init(env, dir);
+  // The team's brand voice, which content and review read.
+  await mkdir(join(dir, '.github', 'crescendo'), { recursive: true });
+  await copyFile(
+    join(env.packageRoot, 'scripts', 'demo', 'brand.yml'),
+    join(dir, '.github', 'crescendo', 'brand.yml'),
+  );
+  await git(dir, ['add', '.github/crescendo/brand.yml']);
+  await git(dir, ['commit', '-q', '-m', 'Add the brand voice']);
   const id = await start(env, dir, join(env.packageRoot, 'scripts', 'demo', 'brief.yml'));
   if (id !== EXAMPLE_ID) throw new CrescendoError('the demo brief has an unexpected id');
   for (const stage of ['research', 'strategy', 'content', 'review'] as const) {
@@ -160,6 +168,7 @@ export async function demo(env: CliEnv, dirOption?: string): Promise<string> {
   }
   env.out('— approving distribution (the campaign goes live)');
   await approveCommand(env, dir, id);
+  env.out('— the campaign runs; the team exports its performance data (sample data)');
   // The team exports performance data after the campaign has run for a while.
   const data = join(dir, 'campaigns', id, 'data');
   await mkdir(data, { recursive: true });

@@ -120,7 +120,7 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
     });
   }
   const config = await loadConfig((p) => forge.readFile(p));
-  await checkCanRun(forge, campaign, stage, Boolean(openPr));
+  await checkCanRun(forge, campaign, stage, existingPr);
 
   const record = campaign.state.stages[stage];
   const guard = new SpendGuard(
@@ -200,9 +200,13 @@ async function checkCanRun(
   forge: Forge,
   campaign: Campaign,
   stage: StageName,
-  revising: boolean,
+  ownPr?: PullRequest,
 ): Promise<void> {
   const { stages } = campaign.state;
+  // Main's state says "in-review" until the next stage records the approval; the merge itself is the approval.
+  if (ownPr?.state === 'merged' && stages[stage].status === 'in-review') {
+    stages[stage] = { ...stages[stage], status: 'approved', pr: ownPr.number, approvedAt: ownPr.mergedAt };
+  }
   const prev = previousStage(stage);
   if (prev && stages[prev].status !== 'approved') {
     const prevPr = await forge.findPullRequest(stageBranch(campaign.brief.id, prev));
@@ -221,12 +225,6 @@ async function checkCanRun(
     throw new CrescendoError(`${stage} is already approved for ${campaign.brief.id}`, {
       fix: 'a stage runs once per cycle; start a new cycle to plan again',
     });
-  }
-  if (stage === 'measurement' && !revising && stages.measurement.status === 'in-review') {
-    const pr = await forge.findPullRequest(stageBranch(campaign.brief.id, 'measurement'));
-    if (pr?.state === 'merged') {
-      stages.measurement = { ...stages.measurement, status: 'approved', approvedAt: pr.mergedAt };
-    }
   }
 }
 

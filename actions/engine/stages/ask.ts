@@ -46,12 +46,8 @@ export interface Ask<T> {
 }
 
 /** One validated model answer for a stage, with its cost. */
-export async function ask<T>(
-  ctx: StageContext,
-  stage: keyof typeof ctx.config.models | string,
-  request: Ask<T>,
-) {
-  const model = modelFor(ctx.config, stage as never);
+export async function ask<T>(ctx: StageContext, stage: StageName, request: Ask<T>) {
+  const model = modelFor(ctx.config, stage);
   const generated = await generateStructured(
     {
       task: request.task,
@@ -76,4 +72,3 @@ export async function ask<T>(
   };
   return { data: generated.data, cost };
 }
-

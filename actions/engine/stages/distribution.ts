@@ -42,6 +42,7 @@ export function scheduleCheckpoints(
   schedule: { path: string; publishAt: string }[],
   approved: string[],
   window?: { start: string; end: string },
+  assetDates: Record<string, string> = {},
 ): Problem[] {
   const problems: Problem[] = [];
   const counts = new Map<string, number>();
@@ -50,6 +51,12 @@ export function scheduleCheckpoints(
     if (!approved.includes(s.path))
       problems.push({ where: `schedule[${i}].path`, message: `${s.path} is not an approved asset` });
     const day = s.publishAt.slice(0, 10);
+    const own = assetDates[s.path];
+    if (own && day < own)
+      problems.push({
+        where: `schedule[${i}].publishAt`,
+        message: `${day} is before the asset's own date ${own}`,
+      });
     if (window && (day < window.start || day > window.end)) {
       problems.push({
         where: `schedule[${i}].publishAt`,
@@ -113,7 +120,13 @@ export const distributionStage: Stage = {
         )
         .join('\n')}${feedbackBlock(ctx)}`,
       schema: ScheduleProposal,
-      check: (d) => scheduleCheckpoints(d.schedule, paths, brief.timeframe),
+      check: (d) =>
+        scheduleCheckpoints(
+          d.schedule,
+          paths,
+          brief.timeframe,
+          Object.fromEntries(approved.map((f) => [f.path, String(f.front.date)])),
+        ),
     });
     const byPath = new Map(approved.map((f) => [f.path, f]));
     const entries = data.schedule
@@ -137,7 +150,7 @@ export const distributionStage: Stage = {
           status: 'scheduled' as const,
         };
       })
-      .sort((a, b) => a.publishAt.localeCompare(b.publishAt));
+      .sort((a, b) => Date.parse(a.publishAt) - Date.parse(b.publishAt));
     const plan: DistributionData = { campaign: brief.id, entries };
     const channels = [...new Set(entries.map((e) => e.channel))];
     const body = [
@@ -147,7 +160,7 @@ export const distributionStage: Stage = {
         [
           `## ${channel}`,
           table(
-            ['Publish at (UTC)', 'Asset', 'Tracking link', 'Set-up'],
+            ['Publish at', 'Asset', 'Tracking link', 'Set-up'],
             entries
               .filter((e) => e.channel === channel)
               .map((e) => [e.publishAt, e.path, e.trackingLink, e.notes]),

@@ -204,23 +204,23 @@ export function renderStrategy(data: StrategyData, brief: Brief): string {
     ),
     '## Budget',
     `Total ${money(data.budget.total, c)}, allocated in whole ${c} so the lines add up exactly.`,
-    '```mermaid',
-    `pie showData title Budget (${c})`,
-    ...data.budget.lines
-      .filter((l) => l.amount > 0)
-      .map((l) => `    "${CHANNEL_LABELS[l.channel]}" : ${l.amount}`),
-    '```',
+    [
+      '```mermaid',
+      `pie showData title Budget (${c})`,
+      ...data.budget.lines
+        .filter((l) => l.amount > 0)
+        .map((l) => `    "${CHANNEL_LABELS[l.channel]}" : ${l.amount}`),
+      '```',
+    ].join('\n'),
     '## Timeline',
     bullets(data.milestones.map((m) => `Week ${m.week}, ${m.date}: ${m.title}`)),
-    '```mermaid',
-    renderGantt(
+    `\`\`\`mermaid\n${renderGantt(
       planTimeline({
         title: brief.name,
         window: brief.timeframe,
         assetCount: brief.assets.reduce((s, a) => s + a.count, 0),
       }),
-    ),
-    '```',
+    )}\n\`\`\``,
   ].join('\n\n');
 }
 
