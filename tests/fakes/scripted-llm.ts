@@ -1,4 +1,9 @@
-import { emptyUsage, type Llm, type LlmResponse, type StructuredRequest } from '../../actions/engine/llm/llm.js';
+import {
+  emptyUsage,
+  type Llm,
+  type LlmResponse,
+  type StructuredRequest,
+} from '../../actions/engine/llm/llm.js';
 
 /** An in-process model for engine tests: answers per task, in order, and records every request. */
 export class ScriptedLlm implements Llm {

@@ -1,0 +1,4 @@
+import { runStageAction } from '../engine/github/stage-action.js';
+
+// The review stage action: everything happens in runStageAction (tested in tests/github).
+await runStageAction('review');

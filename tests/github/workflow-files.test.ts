@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateAction, validateWorkflow } from '@action-validator/core';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ACTION_DIRS, ROOT } from '../../scripts/bundle.js';
+
+const workflowsDir = join(ROOT, '.github', 'workflows');
+const workflows = readdirSync(workflowsDir).filter((f) => /\.ya?ml$/.test(f));
+
+interface ActionFile {
+  runs: { using: string; main: string };
+  inputs: Record<string, { default?: string; required?: boolean }>;
+  outputs: Record<string, unknown>;
+}
+
+describe('workflow files', () => {
+  it.each(workflows)('%s matches the published workflow schema', (file) => {
+    const state = validateWorkflow(readFileSync(join(workflowsDir, file), 'utf8'));
+    expect(state.errors).toEqual([]);
+  });
+
+  it('pins every third-party action by a full commit sha', () => {
+    for (const file of workflows) {
+      const text = readFileSync(join(workflowsDir, file), 'utf8');
+      for (const [, ref] of text.matchAll(/uses:\s*([^\s#]+)/g)) {
+        if (ref?.startsWith('./')) continue;
+        expect(ref, `${file}: ${ref}`).toMatch(/@[0-9a-f]{40}$/);
+      }
+    }
+  });
+
+  it('asks only for the permissions a stage needs', () => {
+    for (const file of ['campaign.yml', 'measure.yml']) {
+      const doc = parse(readFileSync(join(workflowsDir, file), 'utf8')) as { permissions: unknown };
+      expect(doc.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
+    }
+  });
+
+  it('never uses pull_request_target', () => {
+    for (const file of workflows) {
+      expect(readFileSync(join(workflowsDir, file), 'utf8')).not.toContain('pull_request_target');
+    }
+  });
+});
+
+describe('stage action files', () => {
+  it.each([...ACTION_DIRS])('actions/%s/action.yml matches the action schema and the contract', (dir) => {
+    const text = readFileSync(join(ROOT, 'actions', dir, 'action.yml'), 'utf8');
+    // The schema bundled with @action-validator/core 0.6 predates `node24` (its enum stops at node20), so the
+    // rest of the file is validated with that one value swapped; `using` itself is checked just below.
+    expect(validateAction(text.replace(/^(\s+using:\s*)node24\s*$/m, '$1node20')).errors).toEqual([]);
+    const action = parse(text) as ActionFile;
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    expect(Object.keys(action.inputs).sort()).toEqual([
+      'anthropic-api-key',
+      'campaign',
+      'dry-run',
+      'github-token',
+    ]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
+    expect(action.inputs['github-token']?.default).toBe('${{ github.token }}');
+    expect(action.inputs['dry-run']?.default).toBe('false');
+    expect(Object.keys(action.outputs).sort()).toEqual(['campaign-id', 'pull-request-number']);
+  });
+});
