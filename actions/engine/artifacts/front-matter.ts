@@ -21,8 +21,8 @@ export function readFrontMatter(text: string, file: string): FrontMatterDocument
   }
   // gray-matter only splits the file; `yaml` parses, so errors carry lines and dates stay strings.
   const parsed = matter(text, { engines: { yaml: () => ({}) } });
-  // The front matter starts on line 2 of the file.
-  const yaml = parseYaml(parsed.matter, file, 1);
+  // gray-matter keeps the newline after the opening `---`, so lines in `matter` are already file lines.
+  const yaml = parseYaml(parsed.matter, file);
   const data = yaml.value;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw new CrescendoError('front matter must be a YAML mapping of fields', { where: `${file}:2` });

@@ -4,14 +4,26 @@ import { Brief } from '../campaign/brief.js';
 import { parseCampaignFile } from '../campaign/campaign-file.js';
 import { parseConfig } from '../config/config.js';
 import { AssetType } from '../content/asset-type.js';
+import type { BrandVoice } from '../content/brand.js';
 import { CrescendoError, type Problem } from '../errors.js';
 import { ARTIFACT_KINDS } from '../stages/index.js';
+import { type StrategyData, strategyFileCheckpoints } from '../stages/strategy.js';
+import { checkAssetFront } from './check-asset.js';
 
 export interface CheckResult {
   file: string;
   kind: string;
   ok: boolean;
   problems: Problem[];
+  /** Reported, never failing: recommended lengths, brand-voice hints. */
+  warnings?: Problem[];
+}
+
+export interface CheckOptions {
+  /** The team's brand voice (`.github/crescendo/brand.yml`), for the brand rules on content assets. */
+  brand?: BrandVoice;
+  /** The campaign's brief, when the caller found it (a strategy is then checked against it). */
+  briefFor?: (campaignId: string) => Brief | undefined;
 }
 
 function fromError(file: string, kind: string, error: unknown): CheckResult {
@@ -23,7 +35,7 @@ function fromError(file: string, kind: string, error: unknown): CheckResult {
 }
 
 /** Validates any Crescendo artifact against its schema and checkpoints; never throws for bad content. */
-export function checkFile(file: string, text: string): CheckResult {
+export function checkFile(file: string, text: string, options: CheckOptions = {}): CheckResult {
   let kind = 'unknown';
   try {
     if (file.endsWith('campaign.yml') && file.includes('campaigns/')) {
@@ -53,12 +65,17 @@ export function checkFile(file: string, text: string): CheckResult {
           }));
           return { file, kind, ok: false, problems };
         }
-        const problems = artifact
-          .checkpoints(parsed.data)
-          .map((p) => ({ ...p, where: `${file} ${kind}.${p.where}` }));
+        const id = typeof doc.data.campaign === 'string' ? doc.data.campaign : undefined;
+        const brief = kind === 'strategy' && id ? options.briefFor?.(id) : undefined;
+        const problems = (
+          brief
+            ? strategyFileCheckpoints(parsed.data as StrategyData, { brief })
+            : artifact.checkpoints(parsed.data)
+        ).map((p) => ({ ...p, where: `${file} ${kind}.${p.where}` }));
         return { file, kind, ok: problems.length === 0, problems };
       }
-      if (AssetType.safeParse(kind).success) {
+      const asset = AssetType.safeParse(kind);
+      if (asset.success) {
         const problems: Problem[] = [];
         for (const field of ['channel', 'date', 'status', 'campaign']) {
           if (typeof doc.data[field] !== 'string')
@@ -68,7 +85,9 @@ export function checkFile(file: string, text: string): CheckResult {
               message: 'is missing from the front matter',
             });
         }
-        return { file, kind, ok: problems.length === 0, problems };
+        const { errors, warnings } = checkAssetFront(file, asset.data, doc, options.brand);
+        problems.push(...errors);
+        return { file, kind, ok: problems.length === 0, problems, ...(warnings.length ? { warnings } : {}) };
       }
       if (kind === 'content-index') return { file, kind, ok: true, problems: [] };
       return {

@@ -2,9 +2,11 @@ import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parseYaml } from '../artifacts/validate.js';
+import { parseCampaignFile } from '../campaign/campaign-file.js';
 import { STAGE_NAMES, StageName } from '../campaign/stage-names.js';
 import { totalCost } from '../campaign/state.js';
 import { CONFIG_PATH } from '../config/config.js';
+import { parseBrandVoice } from '../content/brand.js';
 import { CrescendoError, formatProblem } from '../errors.js';
 import { git, gitMaybe } from '../forge/git.js';
 import { LocalForge } from '../forge/local-forge.js';
@@ -12,7 +14,8 @@ import { formatKeywordsTable, keywordsReportFromPaths } from '../keywords/index.
 import { approve, openStage, revise } from '../pipeline/local-actions.js';
 import { nextAction } from '../pipeline/progress.js';
 import { loadCampaign, runStage, startCampaign } from '../pipeline/run-stage.js';
-import { checkFile } from './check-file.js';
+import { BRAND_PATH } from '../stages/content.js';
+import { type CheckOptions, checkFile } from './check-file.js';
 import { chooseLlm, EXAMPLE_ID } from './llm-choice.js';
 
 export interface CliEnv {
@@ -118,15 +121,38 @@ export async function status(env: CliEnv, dir: string, only?: string): Promise<v
   }
 }
 
+/**
+ * For `plans/<id>-strategy.md`, the brief in `campaigns/<id>/campaign.yml` of the same
+ * repository (the folder above `plans/`), so the strategy is checked against it too.
+ * Optional: a missing or broken campaign file only means fewer checks here.
+ */
+async function briefNear(file: string): Promise<CheckOptions> {
+  const match = /^(.*)[\\/]plans[\\/]([^\\/]+)-strategy\.md$/.exec(resolve(file));
+  if (!match) return {};
+  const [, root = '', id = ''] = match;
+  const text = await readFile(join(root, 'campaigns', id, 'campaign.yml'), 'utf8').catch(() => undefined);
+  if (text === undefined) return {};
+  try {
+    const { brief } = parseCampaignFile(text, `campaigns/${id}/campaign.yml`);
+    return { briefFor: (campaign: string) => (campaign === id ? brief : undefined) };
+  } catch {
+    return {};
+  }
+}
+
 export async function check(env: CliEnv, files: string[], json: boolean): Promise<number> {
   if (files.length === 0) throw new CrescendoError('no files given', { fix: 'crescendo check <file…>' });
   const results = [];
+  const brand = await readFile(BRAND_PATH, 'utf8').then(
+    (text) => parseBrandVoice(text, BRAND_PATH),
+    () => undefined,
+  );
   for (const file of files) {
     const text = await readFile(file, 'utf8').catch(() => undefined);
     results.push(
       text === undefined
         ? { file, kind: 'unknown', ok: false, problems: [{ where: file, message: 'cannot be read' }] }
-        : checkFile(file, text),
+        : checkFile(file, text, { brand, ...(await briefNear(file)) }),
     );
   }
   if (json) env.out(JSON.stringify(results, null, 2));
@@ -134,6 +160,8 @@ export async function check(env: CliEnv, files: string[], json: boolean): Promis
     for (const r of results) {
       env.out(`${r.ok ? '✓' : '✗'} ${r.file} (${r.kind})`);
       for (const p of r.problems) env.out(`    ${formatProblem(p)}`);
+      for (const p of ('warnings' in r ? r.warnings : undefined) ?? [])
+        env.out(`    warning: ${formatProblem(p)}`);
     }
   }
   return results.every((r) => r.ok) ? 0 : 1;

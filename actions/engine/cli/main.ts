@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { CrescendoError, formatError } from '../errors.js';
 import type { CliEnv } from './commands.js';
 import * as commands from './commands.js';
+import { checkStrategyLock, pullRequestBody } from './strategy-lock.js';
 
 const USAGE = `crescendo — marketing operations as code
 
@@ -15,6 +16,8 @@ const USAGE = `crescendo — marketing operations as code
   crescendo check <file…> [--json]            validate artifacts; exit 0 only when all pass
   crescendo keywords <export.csv…> [--json]   import, cluster and rank keyword exports
   crescendo demo [--dir PATH]                 a whole example campaign, offline without a key
+  crescendo strategy-lock --base REF --head REF [--branch NAME] [--dir PATH]
+                                              fail when an approved strategy changes without justification
 
 Without ANTHROPIC_API_KEY only the example brief runs, from shipped sample answers.`;
 
@@ -26,6 +29,9 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
       options: {
         dir: { type: 'string' },
         feedback: { type: 'string' },
+        base: { type: 'string' },
+        head: { type: 'string' },
+        branch: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -70,6 +76,23 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
       case 'demo':
         await commands.demo(env, values.dir);
         return 0;
+      case 'strategy-lock': {
+        if (!values.base || !values.head)
+          throw new CrescendoError('missing --base or --head', {
+            fix: 'crescendo strategy-lock --base origin/main --head HEAD',
+          });
+        const branch = values.branch ?? process.env.GITHUB_HEAD_REF;
+        const body = await pullRequestBody();
+        const result = await checkStrategyLock({
+          dir,
+          base: values.base,
+          head: values.head,
+          ...(branch ? { branch } : {}),
+          ...(body === undefined ? {} : { body }),
+        });
+        env.out(`${result.ok ? '✓' : '✗'} strategy lock: ${result.message}`);
+        return result.ok ? 0 : 1;
+      }
       default:
         throw new CrescendoError(`unknown command "${command}"`, { fix: 'see `crescendo --help`' });
     }

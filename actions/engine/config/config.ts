@@ -22,12 +22,22 @@ export const Pricing = z.object({
 });
 export type Pricing = z.infer<typeof Pricing>;
 
+/** Phase one of research: caps on the model's web lookups and which domains it may use. */
+export const ResearchConfig = z.object({
+  maxSearches: z.number().int().min(0).max(50).default(8),
+  maxFetches: z.number().int().min(0).max(50).default(10),
+  allowedDomains: z.array(z.string().min(1)).default([]),
+  blockedDomains: z.array(z.string().min(1)).default([]),
+});
+export type ResearchConfig = z.infer<typeof ResearchConfig>;
+
 export const Config = z.object({
   models: z.object({ default: z.string().min(1) }).catchall(z.string().min(1)),
   maxTokens: z.number().int().min(256).default(16000),
   validationRetries: z.number().int().min(0).max(5).default(2),
   spendCapUsd: z.number().positive().default(25),
   pricing: Pricing,
+  research: ResearchConfig.default(ResearchConfig.parse({})),
 });
 export type Config = z.infer<typeof Config>;
 

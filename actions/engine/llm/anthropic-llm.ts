@@ -2,7 +2,8 @@ import Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import type { TextBlockParam } from '@anthropic-ai/sdk/resources/messages';
 import { CrescendoError } from '../errors.js';
-import type { Llm, LlmResponse, StructuredRequest } from './llm.js';
+import { gatherWith } from './anthropic-gather.js';
+import type { EvidenceRequest, EvidenceResult, Llm, LlmResponse, StructuredRequest } from './llm.js';
 
 export interface AnthropicLlmOptions {
   apiKey?: string;
@@ -69,6 +70,14 @@ export class AnthropicLlm implements Llm {
           webFetchRequests: u.server_tool_use?.web_fetch_requests ?? 0,
         },
       };
+    } catch (error) {
+      throw explain(error, request.task);
+    }
+  }
+
+  async gather(request: EvidenceRequest): Promise<EvidenceResult> {
+    try {
+      return await gatherWith(this.client, request);
     } catch (error) {
       throw explain(error, request.task);
     }

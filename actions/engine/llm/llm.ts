@@ -66,4 +66,63 @@ export interface Llm {
   /** True when answers come from shipped samples rather than a live model. */
   readonly isSample: boolean;
   complete<T>(request: StructuredRequest<T>): Promise<LlmResponse>;
+  /**
+   * Evidence with server tools (web search and fetch), no structured output: citations and
+   * structured outputs cannot share a call. Absent when the model cannot look things up
+   * (samples); research then runs in one phase.
+   */
+  gather?(request: EvidenceRequest): Promise<EvidenceResult>;
+}
+
+/** Phase one of research: what the model may look up with its server tools, and how much. */
+export interface EvidenceRequest {
+  task: string;
+  model: string;
+  system: SystemBlock[];
+  prompt: string;
+  maxTokens: number;
+  maxSearches: number;
+  maxFetches: number;
+  /** Only these domains (web search and fetch); empty or absent means any. */
+  allowedDomains?: string[];
+  /** Never these domains; ignored when `allowedDomains` is given (the API takes one or the other). */
+  blockedDomains?: string[];
+  /** yyyy-mm-dd recorded for search hits (a fetch records its own `retrieved_at`); default today. */
+  today?: string;
+  /** How many times a `pause_turn` is continued before the evidence is taken as it is. */
+  maxContinuations?: number;
+}
+
+/** A page the model's tools retrieved: found by a search, fetched, or both. */
+export interface EvidenceSource {
+  url: string;
+  title: string;
+  /** yyyy-mm-dd of retrieval (the fetch's `retrieved_at`, else the day of the search). */
+  retrieved: string;
+  via: 'search' | 'fetch';
+  /** Exact passages the model cited (`cited_text`). */
+  quotes: string[];
+  /** The fetched page's text (plain-text pages only), possibly shortened. */
+  text?: string;
+  pageAge?: string;
+}
+
+/** A lookup that did not give usable text: kept and reported, never dropped. */
+export interface EvidenceFailure {
+  tool: 'web_search' | 'web_fetch';
+  /** The URL fetched or the query searched, as the model asked. */
+  target: string;
+  reason: string;
+}
+
+export interface EvidenceResult {
+  sources: EvidenceSource[];
+  failures: EvidenceFailure[];
+  /** The model's own notes between lookups: data for phase two, never quoted as a source. */
+  notes: string;
+  usage: LlmUsage;
+  model: string;
+  stopReason: string;
+  /** Model calls made (pause_turn continuations included). */
+  calls: number;
 }

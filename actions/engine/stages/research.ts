@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { renderArtifact } from '../artifacts/artifact.js';
 import { bullets, table } from '../artifacts/markdown.js';
+import { zeroCost } from '../campaign/state.js';
 import type { Problem } from '../errors.js';
-import { ask, campaignSystem, feedbackBlock } from './ask.js';
+import type { EvidenceResult } from '../llm/llm.js';
+import { ask, campaignSystem } from './ask.js';
+import { addCost, gatherEvidence, researchPrompt } from './research-evidence.js';
+import { readKeywordInputs, readPastReports } from './research-inputs.js';
+import {
+  comparisonTable,
+  failuresSection,
+  keywordDataSection,
+  sinceLastCycleSection,
+  volumeDifficultyChart,
+} from './research-render.js';
+import { evidenceCheckpoints, mergeSources, provideSources } from './research-sources.js';
 import type { ArtifactKind, Stage, StageContext } from './stage.js';
 
 const SourceIds = z.array(z.string()).describe('Ids of the sources this rests on, e.g. ["S1"]');
@@ -16,6 +28,8 @@ export const Source = z.object({
     .describe('model-knowledge: from training data, not retrieved; shown as unverified'),
   retrieved: z.string().optional().describe('yyyy-mm-dd when retrieved'),
 });
+
+export type Source = z.infer<typeof Source>;
 
 export const ResearchData = z.object({
   summary: z.string().min(40),
@@ -63,8 +77,47 @@ export const ResearchData = z.object({
       }),
     )
     .min(3),
+  sinceLastCycle: z
+    .array(z.object({ text: z.string().min(1), sources: SourceIds }))
+    .optional()
+    .describe('What changed since the last cycle, from the earlier measurement reports given (cite them)'),
 });
 export type ResearchData = z.infer<typeof ResearchData>;
+
+/** What the report stores: the model's research plus what code computed around it. */
+export const ResearchReport = ResearchData.extend({
+  retrievalFailures: z
+    .array(z.object({ tool: z.enum(['web_search', 'web_fetch']), target: z.string(), reason: z.string() }))
+    .optional(),
+  keywordData: z
+    .object({
+      files: z.array(z.string()),
+      sourceIds: z.array(z.string()),
+      clusters: z.array(
+        z.object({
+          name: z.string(),
+          keywords: z.array(z.string()),
+          totalVolume: z.number(),
+          score: z.number(),
+        }),
+      ),
+      warnings: z.array(z.string()),
+    })
+    .optional(),
+  pastReports: z
+    .array(
+      z.object({
+        path: z.string(),
+        campaign: z.string(),
+        period: z.object({ from: z.string(), to: z.string() }),
+        headline: z.string(),
+        roi: z.number().nullable(),
+        sourceId: z.string(),
+      }),
+    )
+    .optional(),
+});
+export type ResearchReport = z.infer<typeof ResearchReport>;
 
 const FINDING = /^(competitors|trends|keywords|audience\.painPoints|audience\.motivations)\[(\d+)\]$/;
 
@@ -108,6 +161,16 @@ export function researchCheckpoints(data: ResearchData): Problem[] {
   data.audience.motivations.forEach((p, i) => {
     cites(`audience.motivations[${i}].sources`, p.sources);
   });
+  data.sinceLastCycle?.forEach((c, i) => {
+    cites(`sinceLastCycle[${i}].sources`, c.sources);
+  });
+  data.sources.forEach((s, i) => {
+    if (s.kind === 'web' && !s.url)
+      problems.push({
+        where: `sources[${i}].url`,
+        message: `${s.id} is a web source without the URL retrieved`,
+      });
+  });
   data.keywords.forEach((k, i) => {
     if (k.volumeSource !== 'estimate' && !ids.has(k.volumeSource)) {
       problems.push({
@@ -129,9 +192,9 @@ export function researchCheckpoints(data: ResearchData): Problem[] {
   return problems;
 }
 
-export const researchArtifact: ArtifactKind<ResearchData> = {
+export const researchArtifact: ArtifactKind<ResearchReport> = {
   kind: 'research',
-  schema: ResearchData,
+  schema: ResearchReport,
   checkpoints: researchCheckpoints,
 };
 
@@ -141,7 +204,7 @@ function sourceLabel(ids: string[]): string {
   return ids.length ? ids.map((id) => `[${id}]`).join('') : 'no source';
 }
 
-export function renderResearch(data: ResearchData): string {
+export function renderResearch(data: ResearchReport): string {
   const volume = (k: ResearchData['keywords'][number]) =>
     k.volumeSource === 'estimate'
       ? `~${k.monthlySearchVolume.toLocaleString('en-US')} (estimate)`
@@ -149,17 +212,10 @@ export function renderResearch(data: ResearchData): string {
   return [
     '# Research report',
     data.summary,
+    sinceLastCycleSection(data),
     '## Competitors',
-    table(
-      ['Competitor', 'Positioning', 'Offer and pricing', 'Channels', 'Sources'],
-      data.competitors.map((c) => [
-        c.name,
-        c.positioning,
-        c.offer,
-        c.channels.join(', '),
-        sourceLabel(c.sources),
-      ]),
-    ),
+    '### Side by side',
+    comparisonTable(data),
     ...data.competitors.map((c) =>
       [`### ${c.name}`, '**Strengths**', bullets(c.strengths), '**Weaknesses**', bullets(c.weaknesses)].join(
         '\n\n',
@@ -183,17 +239,20 @@ export function renderResearch(data: ResearchData): string {
     data.keywords.some((k) => k.volumeSource === 'estimate')
       ? '_Volumes marked "estimate" are the model\'s estimates, not measured data. Add keyword exports to `campaigns/<id>/data/` for real figures._'
       : '',
+    volumeDifficultyChart(data),
+    keywordDataSection(data),
     '## Actionable insights',
     ...data.insights.map(
       (x, i) => `${i + 1}. **${x.insight}** — ${x.action} _(based on ${x.basedOn.join(', ')})_`,
     ),
     '## Sources',
     ...data.sources.map(
-      (s) =>
-        `- **${s.id}** ${s.url ? `[${s.title}](${s.url})` : s.title} — ${
+      (s, i) =>
+        `${i + 1}. **${s.id}** ${s.url ? `[${s.title}](${s.url})` : s.title} — ${
           s.kind === 'model-knowledge' ? 'model knowledge, not retrieved or verified' : s.kind
         }${s.retrieved ? `, retrieved ${s.retrieved}` : ''}`,
     ),
+    failuresSection(data),
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -204,19 +263,68 @@ export const researchStage: Stage = {
   title: 'Research',
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
-    ctx.log('  researching competitors, audience, trends and keywords');
+    const today = ctx.now.toISOString().slice(0, 10);
+    const system = campaignSystem(
+      ctx,
+      'You are the researcher: competitive intelligence, audience insight, trends, keywords.',
+    );
+    const keywords = await readKeywordInputs(ctx, brief.id);
+    const past = await readPastReports(ctx);
+    for (const w of [...keywords.warnings, ...past.warnings]) ctx.log(`  warning: ${w}`);
+
+    let evidence: EvidenceResult | undefined;
+    let gatherCost = zeroCost();
+    if (ctx.llm.gather) {
+      ctx.log('  phase 1: searching and fetching sources');
+      const gathered = await gatherEvidence(ctx, system);
+      evidence = gathered.evidence;
+      gatherCost = gathered.cost;
+    }
+    const provided = provideSources(evidence?.sources ?? [], keywords.files, past.reports, today);
+    ctx.log(`  ${evidence ? 'phase 2: ' : ''}structuring competitors, audience, trends and keywords`);
     const { data, cost } = await ask(ctx, 'research', {
       task: 'research',
-      system: campaignSystem(
-        ctx,
-        'You are the researcher: competitive intelligence, audience insight, trends, keywords.',
-      ),
-      prompt: `Research the market for the campaign in the brief. Profile 3–5 competitors (include the known competitors: ${
-        brief.competitors.join(', ') || 'none given'
-      }) with strengths and weaknesses; the audience's pain points and motivations; 5–10 trends; keyword opportunities with monthly search volumes; and actionable insights that name the findings they rest on. List every source you rely on; mark anything not retrieved as model-knowledge and any volume you cannot source as "estimate".${feedbackBlock(ctx)}`,
+      system,
+      prompt: researchPrompt(ctx, provided, evidence, keywords, past.reports),
       schema: ResearchData,
-      check: researchCheckpoints,
+      check: (d) => [
+        // Provided sources count as listed, so the model need not copy them.
+        ...researchCheckpoints({ ...d, sources: mergeSources(d, provided) }),
+        ...evidenceCheckpoints(d, provided, keywords.report, evidence !== undefined),
+      ],
     });
+    const report: ResearchReport = {
+      ...data,
+      sources: mergeSources(data, provided),
+      ...(evidence?.failures.length ? { retrievalFailures: evidence.failures } : {}),
+      ...(keywords.report
+        ? {
+            keywordData: {
+              files: keywords.files,
+              sourceIds: [...provided.keywordFiles.values()],
+              clusters: keywords.report.clusters.map(({ name, keywords: k, totalVolume, score }) => ({
+                name,
+                keywords: k,
+                totalVolume,
+                score,
+              })),
+              warnings: keywords.warnings,
+            },
+          }
+        : {}),
+      ...(past.reports.length
+        ? {
+            pastReports: past.reports.map((r) => ({
+              path: r.path,
+              campaign: r.campaign,
+              period: r.period,
+              headline: r.headline,
+              roi: r.roi,
+              sourceId: provided.reports.get(r.path) ?? '',
+            })),
+          }
+        : {}),
+    };
     const meta = {
       kind: 'research',
       campaign: brief.id,
@@ -227,14 +335,17 @@ export const researchStage: Stage = {
       files: [
         {
           path: researchPath(brief.id),
-          content: renderArtifact(meta, { research: data }, renderResearch(data)),
+          content: renderArtifact(meta, { research: report }, renderResearch(report)),
         },
       ],
       summary: bullets([
-        `${data.competitors.length} competitor profiles, ${data.trends.length} trends, ${data.keywords.length} keywords, ${data.insights.length} insights, ${data.sources.length} sources`,
+        `${data.competitors.length} competitor profiles, ${data.trends.length} trends, ${data.keywords.length} keywords, ${data.insights.length} insights, ${report.sources.length} sources`,
         `${data.keywords.filter((k) => k.volumeSource === 'estimate').length} keyword volumes are estimates`,
+        ...(evidence
+          ? [`${evidence.sources.length} pages retrieved, ${evidence.failures.length} lookups failed`]
+          : []),
       ]),
-      cost,
+      cost: addCost(gatherCost, cost),
     };
   },
 };

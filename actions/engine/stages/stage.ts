@@ -26,6 +26,16 @@ export interface StageResult {
   /** Markdown for the pull request body: what was produced and what to check. */
   summary: string;
   cost: StageCost;
+  /** Per-item accounting for stages that make many things (content: one entry per planned asset). */
+  items?: StageItem[];
+}
+
+/** One thing a stage made or failed to make, with what it cost. */
+export interface StageItem {
+  key: string;
+  path?: string;
+  cost: StageCost;
+  error?: string;
 }
 
 export interface Stage {

@@ -1,18 +1,21 @@
 import { z } from 'zod';
 import { renderArtifact } from '../artifacts/artifact.js';
 import { readFrontMatter } from '../artifacts/front-matter.js';
-import { bullets, money, table } from '../artifacts/markdown.js';
+import { bullets, money } from '../artifacts/markdown.js';
 import type { Brief } from '../campaign/brief.js';
 import { CrescendoError, type Problem } from '../errors.js';
-import { CHANNEL_LABELS, Channel } from '../marketing/channels.js';
-import { renderGantt } from '../marketing/charts.js';
+import { Channel } from '../marketing/channels.js';
 import { ObjectiveMetric } from '../marketing/metrics.js';
-import { splitByShares } from '../marketing/optimiser.js';
 import { checkSmart } from '../marketing/smart.js';
 import { planTimeline } from '../marketing/timeline.js';
 import { ask, campaignSystem, dataBlock, feedbackBlock } from './ask.js';
 import { findingExists, ResearchData, researchPath } from './research.js';
 import type { ArtifactKind, Stage, StageContext } from './stage.js';
+import { loadStrategyBenchmarks } from './strategy-inputs.js';
+import { Allocation, decideBudget, ObjectivePlan, planObjectives } from './strategy-plan.js';
+import { renderStrategy } from './strategy-render.js';
+
+export { renderStrategy };
 
 /** What the model proposes. Budget amounts and the timeline are decided by code. */
 export const StrategyProposal = z.object({
@@ -65,6 +68,12 @@ export const StrategyData = StrategyProposal.extend({
     .array(z.object({ date: z.iso.date(), title: z.string().min(1), week: z.number().int() }))
     .min(3),
   phases: z.array(z.object({ id: z.string(), name: z.string(), start: z.iso.date(), end: z.iso.date() })),
+  /** How code decided the budget lines, with expected results per channel (absent in older strategies). */
+  allocation: Allocation.optional(),
+  /** Funnel, KPI tree and SMART status per objective. */
+  objectivePlans: z.array(ObjectivePlan).optional(),
+  /** Achievability warnings with numbers; they do not fail the stage. */
+  warnings: z.array(z.object({ where: z.string(), message: z.string() })).optional(),
 });
 export type StrategyData = z.infer<typeof StrategyData>;
 
@@ -116,7 +125,8 @@ export function strategyCheckpoints(data: StrategyProposal, context: StrategyCon
   return problems;
 }
 
-function fullCheckpoints(data: StrategyData, context: StrategyContext = {}): Problem[] {
+/** Checkpoints of a finished strategy: proposal rules plus budget lines, allocation and milestones. */
+export function strategyFileCheckpoints(data: StrategyData, context: StrategyContext = {}): Problem[] {
   const problems = strategyCheckpoints(data, context);
   const sum = data.budget.lines.reduce((s, l) => s + l.amount, 0);
   const expected = context.brief?.budget.amount ?? data.budget.total;
@@ -126,6 +136,15 @@ function fullCheckpoints(data: StrategyData, context: StrategyContext = {}): Pro
       message: `allocations sum to ${sum}, not the budget ${expected}; they must add up exactly`,
     });
   }
+  data.allocation?.lines.forEach((l, i) => {
+    const line = data.budget.lines.find((b) => b.channel === l.channel);
+    if (line?.amount !== l.amount) {
+      problems.push({
+        where: `allocation.lines[${i}].amount`,
+        message: `${l.channel} is allocated ${l.amount} but its budget line says ${line?.amount ?? 'nothing'}`,
+      });
+    }
+  });
   const window = context.brief?.timeframe;
   data.milestones.forEach((m, i) => {
     if (window && (m.date < window.start || m.date > window.end)) {
@@ -141,7 +160,7 @@ function fullCheckpoints(data: StrategyData, context: StrategyContext = {}): Pro
 export const strategyArtifact: ArtifactKind<StrategyData> = {
   kind: 'strategy',
   schema: StrategyData,
-  checkpoints: (data) => fullCheckpoints(data),
+  checkpoints: (data) => strategyFileCheckpoints(data),
 };
 
 export const strategyPath = (id: string): string => `plans/${id}-strategy.md`;
@@ -168,62 +187,6 @@ export async function readStrategy(ctx: StageContext): Promise<StrategyData> {
   return StrategyData.parse(readFrontMatter(text, path).data.strategy);
 }
 
-export function renderStrategy(data: StrategyData, brief: Brief): string {
-  const c = data.budget.currency;
-  return [
-    '# Marketing strategy',
-    data.positioning,
-    '## Objectives (SMART)',
-    table(
-      ['Objective', 'Target', 'Deadline', 'Business goal'],
-      data.objectives.map((o) => [
-        o.description,
-        `${o.target.toLocaleString('en-US')} ${o.unit} (${o.metric})`,
-        o.deadline,
-        o.businessGoal,
-      ]),
-    ),
-    '## Channels and why',
-    table(
-      ['Channel', 'Budget', 'Why (research)', 'Findings'],
-      data.channels.map((ch) => [
-        CHANNEL_LABELS[ch.channel],
-        money(data.budget.lines.find((l) => l.channel === ch.channel)?.amount ?? 0, c),
-        ch.rationale,
-        ch.researchFindings.join(', '),
-      ]),
-    ),
-    '## KPIs',
-    table(
-      ['Channel', 'KPI', 'Target'],
-      data.kpis.map((k) => [
-        CHANNEL_LABELS[k.channel],
-        k.metric,
-        `${k.target.toLocaleString('en-US')} ${k.unit}`,
-      ]),
-    ),
-    '## Budget',
-    `Total ${money(data.budget.total, c)}, allocated in whole ${c} so the lines add up exactly.`,
-    [
-      '```mermaid',
-      `pie showData title Budget (${c})`,
-      ...data.budget.lines
-        .filter((l) => l.amount > 0)
-        .map((l) => `    "${CHANNEL_LABELS[l.channel]}" : ${l.amount}`),
-      '```',
-    ].join('\n'),
-    '## Timeline',
-    bullets(data.milestones.map((m) => `Week ${m.week}, ${m.date}: ${m.title}`)),
-    `\`\`\`mermaid\n${renderGantt(
-      planTimeline({
-        title: brief.name,
-        window: brief.timeframe,
-        assetCount: brief.assets.reduce((s, a) => s + a.count, 0),
-      }),
-    )}\n\`\`\``,
-  ].join('\n\n');
-}
-
 export const strategyStage: Stage = {
   name: 'strategy',
   title: 'Strategy (approval gate)',
@@ -238,10 +201,12 @@ export const strategyStage: Stage = {
       schema: StrategyProposal,
       check: (p) => strategyCheckpoints(p, { brief, research }),
     });
-    const lines = splitByShares(
-      Math.round(brief.budget.amount),
-      proposal.channels.map((c) => ({ channel: c.channel, share: c.share })),
-    );
+    const loaded = await loadStrategyBenchmarks(ctx);
+    const primary = proposal.objectives[0]!.metric;
+    const decided = decideBudget(brief, proposal.channels, primary, loaded.benchmarks, loaded.source);
+    const lines = decided.allocation.lines.map((l) => ({ channel: l.channel, amount: l.amount }));
+    const objectives = planObjectives(brief, proposal.objectives, lines, loaded.benchmarks);
+    const warnings = [...decided.warnings, ...objectives.warnings];
     const timeline = planTimeline({
       title: brief.name,
       window: brief.timeframe,
@@ -252,8 +217,11 @@ export const strategyStage: Stage = {
       budget: { currency: brief.budget.currency, total: Math.round(brief.budget.amount), lines },
       milestones: timeline.milestones.map((m) => ({ date: m.date, title: m.name, week: m.week })),
       phases: timeline.phases.map((p) => ({ id: p.id, name: p.name, start: p.start, end: p.end })),
+      allocation: decided.allocation,
+      objectivePlans: objectives.plans,
+      warnings: warnings.map((w) => ({ where: w.where, message: w.message })),
     };
-    const problems = fullCheckpoints(data, { brief, research });
+    const problems = strategyFileCheckpoints(data, { brief, research });
     if (problems.length) throw new CrescendoError('the strategy does not add up', { problems });
     const meta = {
       kind: 'strategy',
@@ -270,7 +238,11 @@ export const strategyStage: Stage = {
       ],
       summary: bullets([
         `${data.objectives.length} objectives, ${data.channels.length} channels, ${data.kpis.length} KPIs, ${data.milestones.length} milestones`,
-        `Budget ${money(data.budget.total, data.budget.currency)}: ${lines.map((l) => `${l.channel} ${l.amount}`).join(', ')}`,
+        `Budget ${money(data.budget.total, data.budget.currency)} (${decided.allocation.method}): ${lines.map((l) => `${l.channel} ${l.amount}`).join(', ')}`,
+        ...(warnings.length
+          ? [`**${warnings.length} achievability warning(s)**: see the WARNING section of the strategy.`]
+          : []),
+        ...(loaded.measured.length ? [`Measured history used: ${loaded.measured.join('; ')}`] : []),
         '**Approval gate:** check the objectives are SMART and the budget and timeline are realistic before merging.',
       ]),
       cost,

@@ -1,0 +1,102 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
+import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
+import { CrescendoError } from '../errors.js';
+import type { LlmResponse, StructuredRequest } from './llm.js';
+
+/** One request of a batch; `customId` matches `^[a-zA-Z0-9_-]{1,64}$` (see `batchCustomId`). */
+export interface BatchRequest {
+  customId: string;
+  request: StructuredRequest<unknown>;
+}
+
+/** A batch item's outcome: the answer (checked by the caller like any other), or why there is none. */
+export type BatchOutcome = { customId: string; response: LlmResponse } | { customId: string; error: string };
+
+/** `social-post/2` → `social-post_2`: the API only takes letters, digits, `_` and `-`. */
+export const batchCustomId = (key: string): string => key.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64);
+
+/** The same params `AnthropicLlm` streams, for the Message Batches API (half price, up to 24 h). */
+export function batchParams(request: StructuredRequest<unknown>): MessageCreateParamsNonStreaming {
+  const { parse: _parse, ...format } = zodOutputFormat(request.schema);
+  return {
+    model: request.model,
+    max_tokens: request.maxTokens,
+    system: request.system.map((block) => ({
+      type: 'text' as const,
+      text: block.text,
+      ...(block.cache ? { cache_control: { type: 'ephemeral' as const } } : {}),
+    })),
+    messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+    output_config: { format },
+  };
+}
+
+/**
+ * Message Batches: `submit` once, keep the id (in the campaign state), and let a later run `poll`
+ * until the batch has ended and `collect` its results, matched by custom id (they come unordered).
+ */
+export class AnthropicBatches {
+  constructor(private readonly client: Anthropic) {}
+
+  static create(options: { apiKey?: string; baseURL?: string; maxRetries?: number } = {}): AnthropicBatches {
+    const apiKey = options.apiKey ?? process.env.ANTHROPIC_API_KEY;
+    if (!apiKey) throw new CrescendoError('no Anthropic API key', { fix: 'set ANTHROPIC_API_KEY' });
+    return new AnthropicBatches(
+      new Anthropic({
+        apiKey,
+        baseURL: options.baseURL ?? process.env.ANTHROPIC_BASE_URL ?? undefined,
+        maxRetries: options.maxRetries ?? 4,
+      }),
+    );
+  }
+
+  async submit(requests: readonly BatchRequest[]): Promise<string> {
+    const ids = new Set(requests.map((r) => r.customId));
+    if (ids.size !== requests.length) throw new CrescendoError('batch custom ids must be unique');
+    const batch = await this.client.messages.batches.create({
+      requests: requests.map((r) => ({ custom_id: r.customId, params: batchParams(r.request) })),
+    });
+    return batch.id;
+  }
+
+  /** True once the batch has ended (all items answered, errored, expired or canceled). */
+  async poll(batchId: string): Promise<boolean> {
+    const batch = await this.client.messages.batches.retrieve(batchId);
+    return batch.processing_status === 'ended';
+  }
+
+  async collect(batchId: string): Promise<BatchOutcome[]> {
+    const outcomes: BatchOutcome[] = [];
+    for await (const item of await this.client.messages.batches.results(batchId)) {
+      const result = item.result;
+      if (result.type !== 'succeeded') {
+        const reason =
+          result.type === 'errored'
+            ? `${result.error.error.type}: ${result.error.error.message}`
+            : result.type;
+        outcomes.push({ customId: item.custom_id, error: `batch item ${reason}` });
+        continue;
+      }
+      const message = result.message;
+      const u = message.usage;
+      outcomes.push({
+        customId: item.custom_id,
+        response: {
+          text: message.content.map((block) => (block.type === 'text' ? block.text : '')).join(''),
+          stopReason: message.stop_reason ?? 'end_turn',
+          model: message.model,
+          usage: {
+            inputTokens: u.input_tokens,
+            outputTokens: u.output_tokens,
+            cacheCreationInputTokens: u.cache_creation_input_tokens ?? 0,
+            cacheReadInputTokens: u.cache_read_input_tokens ?? 0,
+            webSearchRequests: u.server_tool_use?.web_search_requests ?? 0,
+            webFetchRequests: u.server_tool_use?.web_fetch_requests ?? 0,
+          },
+        },
+      });
+    }
+    return outcomes;
+  }
+}
