@@ -5,8 +5,9 @@ import { allocateBudget } from '../../actions/engine/marketing/optimiser.js';
 import { planTimeline } from '../../actions/engine/marketing/timeline.js';
 import { loadMermaid } from './mermaid.js';
 
-// Needs devDependencies mermaid@11.17.2 and jsdom@29.1.1; skipped (and says so) until they are installed.
+// mermaid (with jsdom for its DOM needs) is a devDependency: a missing one must fail, not skip.
 const mermaid = await loadMermaid();
+if (!mermaid) throw new Error('mermaid and jsdom devDependencies are missing: run npm ci');
 const window = { start: '2025-04-01', end: '2025-06-30' };
 
 /** A task date in the parser's local time zone, as YYYY-MM-DD. */
@@ -14,7 +15,7 @@ function localDate(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-describe.skipIf(!mermaid)('renderGantt (parsed by mermaid; needs mermaid + jsdom devDependencies)', () => {
+describe('renderGantt (parsed by mermaid)', () => {
   it('renders every phase and milestone inside the window, as mermaid reads them', async () => {
     const timeline = planTimeline({ title: 'Q2: launch; #1 "big"', window, assetCount: 55 });
     const text = renderGantt(timeline);
