@@ -61,6 +61,7 @@ async function job(concurrency: number, cache: boolean) {
     llm: new AnthropicLlm({ apiKey: 'bench', baseURL: fake.url, maxRetries: 2 }),
     guard: new SpendGuard(config.pricing, 1_000, 0),
     readFile: async () => undefined,
+    readBytes: async () => undefined,
     listFiles: async () => [],
     feedback: [],
     now: new Date(),

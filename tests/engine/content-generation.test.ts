@@ -50,6 +50,7 @@ function context(
     llm,
     guard,
     readFile: async () => undefined,
+    readBytes: async () => undefined,
     listFiles: async () => [],
     feedback: [],
     now: new Date('2027-04-01T00:00:00Z'),

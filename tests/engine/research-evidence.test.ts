@@ -92,6 +92,7 @@ function context(llm: Llm, files: Record<string, string> = {}): StageContext & {
     llm,
     guard: new SpendGuard(config.pricing, 100, 0),
     readFile: async (p) => files[p],
+    readBytes: async (p) => (files[p] === undefined ? undefined : new TextEncoder().encode(files[p])),
     listFiles: async (d) =>
       Object.keys(files)
         .filter((p) => p.startsWith(`${d}/`))

@@ -12,7 +12,8 @@ import type { StageContext } from '../../actions/engine/stages/stage.js';
 import { block, citation, webFetchTurn, webSearchTurn } from '../fakes/anthropic/index.js';
 import { packageRoot } from './helpers.js';
 
-const fixture = (name: string) => readFileSync(join(packageRoot, 'tests/fixtures/keywords', name), 'utf8');
+const fixture = (name: string): Uint8Array =>
+  readFileSync(join(packageRoot, 'tests/fixtures/keywords', name));
 
 describe('evidence from response blocks', () => {
   it('keeps every page once, attaches quotes, and records failed and non-text lookups', () => {
@@ -99,9 +100,9 @@ pricing: { asOf: 2026-11-01, currency: USD, perMillionTokens: {} }
 });
 
 describe('keyword files in the campaign data folder', () => {
-  const ctx = (files: Record<string, string>) =>
+  const ctx = (files: Record<string, Uint8Array>) =>
     ({
-      readFile: async (p: string) => files[p],
+      readBytes: async (p: string) => files[p],
       listFiles: async (d: string) => Object.keys(files).filter((p) => p.startsWith(`${d}/`)),
     }) as unknown as StageContext;
 
@@ -110,7 +111,7 @@ describe('keyword files in the campaign data folder', () => {
       ctx({
         'campaigns/c1/data/kp.csv': fixture('keyword-planner-exact.csv'),
         'campaigns/c1/data/moz.csv': fixture('moz-keyword-list.csv'),
-        'campaigns/c1/data/metrics-2027-03.csv': 'date,channel\n',
+        'campaigns/c1/data/metrics-2027-03.csv': new TextEncoder().encode('date,channel\n'),
       }),
       'c1',
     );

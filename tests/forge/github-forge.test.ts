@@ -103,6 +103,23 @@ describe('GitHubForge: files and commits', () => {
     expect(await forge.readFile('README.md', 'no-such-branch')).toBeUndefined();
   });
 
+  it('reads bytes as committed: a UTF-16LE keyword export keeps its BOM and accented letters', async () => {
+    const text = "Keyword\tAvg. monthly searches\r\nlogiciel d'automatisation marketing é\t1,300\r\n";
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const branch = 'bytes-fixture';
+    await fake.seed({ 'campaigns/fr/data/kp.csv': utf16 }, 'Add a Keyword Planner export', { branch });
+    const bytes = await forge.readBytes('campaigns/fr/data/kp.csv', branch);
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(bytes as Uint8Array).equals(utf16)).toBe(true);
+    expect(new TextDecoder('utf-16le').decode((bytes as Uint8Array).subarray(2))).toContain(
+      "logiciel d'automatisation marketing é",
+    );
+    expect(await forge.readBytes('README.md')).toEqual(new TextEncoder().encode('# site\n'));
+    expect(await forge.readBytes('nope.csv', branch)).toBeUndefined();
+    expect(await forge.readBytes('campaigns/fr/data', branch)).toBeUndefined();
+    expect(await forge.readBytes('campaigns/fr/data/kp.csv', 'no-such-branch')).toBeUndefined();
+  });
+
   it('commits several files in one commit, creating the branch, then a second commit updates it', async () => {
     const branch = 'crescendo/spring/research';
     expect(await forge.branchExists(branch)).toBe(false);

@@ -28,6 +28,15 @@ export const zeroCost = (): StageCost => ({
 export const StageStatus = z.enum(['pending', 'in-review', 'approved']);
 export type StageStatus = z.infer<typeof StageStatus>;
 
+/** A Message Batch submitted by a stage and not collected yet: a later run resumes it by id. */
+export const PendingBatch = z.object({
+  id: z.string().min(1),
+  submittedAt: z.iso.datetime(),
+  /** Keys of the planned items it answers (content: asset keys such as `social-post/2`). */
+  assets: z.array(z.string()).min(1),
+});
+export type PendingBatch = z.infer<typeof PendingBatch>;
+
 export const StageRecord = z.object({
   status: StageStatus,
   branch: z.string().optional(),
@@ -39,6 +48,8 @@ export const StageRecord = z.object({
   cost: StageCost.default(zeroCost),
   /** Files this stage wrote, so a revision can remove what it no longer produces. */
   files: z.array(z.string()).default([]),
+  /** Set while the stage waits for a Message Batch; cleared when its results are committed. */
+  batch: PendingBatch.optional(),
 });
 export type StageRecord = z.infer<typeof StageRecord>;
 

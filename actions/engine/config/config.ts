@@ -31,6 +31,14 @@ export const ResearchConfig = z.object({
 });
 export type ResearchConfig = z.infer<typeof ResearchConfig>;
 
+/** Content stage: batch mode sends every asset as one Message Batch (half price, up to 24 h). */
+export const ContentConfig = z.object({
+  batch: z.boolean().default(false),
+  /** Batch only jobs of at least this many assets; smaller ones are generated at once. */
+  batchMinAssets: z.number().int().min(1).default(20),
+});
+export type ContentConfig = z.infer<typeof ContentConfig>;
+
 export const Config = z.object({
   models: z.object({ default: z.string().min(1) }).catchall(z.string().min(1)),
   maxTokens: z.number().int().min(256).default(16000),
@@ -38,6 +46,7 @@ export const Config = z.object({
   spendCapUsd: z.number().positive().default(25),
   pricing: Pricing,
   research: ResearchConfig.default(ResearchConfig.parse({})),
+  content: ContentConfig.default(ContentConfig.parse({})),
 });
 export type Config = z.infer<typeof Config>;
 

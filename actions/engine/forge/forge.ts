@@ -53,6 +53,11 @@ export interface Forge {
   readonly defaultBranch: string;
   /** File text at a ref (default branch when omitted), or undefined when absent. */
   readFile(path: string, ref?: string): Promise<string | undefined>;
+  /**
+   * File bytes at a ref exactly as committed (no text decoding), or undefined when absent:
+   * for inputs such as UTF-16 keyword exports that are not UTF-8 text.
+   */
+  readBytes(path: string, ref?: string): Promise<Uint8Array | undefined>;
   /** Paths of all files below `dir` at a ref, recursively, sorted. */
   listFiles(dir: string, ref?: string): Promise<string[]>;
   branchExists(branch: string): Promise<boolean>;

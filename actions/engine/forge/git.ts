@@ -42,3 +42,18 @@ export async function gitMaybe(dir: string, args: string[]): Promise<string | un
     return undefined;
   }
 }
+
+/** Runs git in `dir` and returns its stdout as bytes (no decoding), or undefined when git fails. */
+export async function gitBytesMaybe(dir: string, args: string[]): Promise<Uint8Array | undefined> {
+  try {
+    const { stdout } = await run('git', args, {
+      cwd: dir,
+      env: { ...process.env, ...IDENTITY },
+      encoding: 'buffer',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return new Uint8Array(stdout.buffer, stdout.byteOffset, stdout.byteLength);
+  } catch {
+    return undefined;
+  }
+}

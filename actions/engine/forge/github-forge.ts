@@ -8,7 +8,14 @@ import {
   type ThrottleSettings,
 } from './github-client.js';
 import { toCrescendoError } from './github-errors.js';
-import { branchSha, commitFilesVia, listFilesAt, readFileAt, unless404 } from './github-git-data.js';
+import {
+  branchSha,
+  commitFilesVia,
+  listFilesAt,
+  readBytesAt,
+  readFileAt,
+  unless404,
+} from './github-git-data.js';
 import { findPull, getPull, listPullReviews, mergePull, openOrUpdatePull } from './github-pulls.js';
 
 export type { GitHubOctokit, ThrottleSettings } from './github-client.js';
@@ -110,6 +117,10 @@ export class GitHubForge implements Forge {
 
   readFile(path: string, ref: string = this.defaultBranch): Promise<string | undefined> {
     return this.call((api) => readFileAt(api, path, ref));
+  }
+
+  readBytes(path: string, ref: string = this.defaultBranch): Promise<Uint8Array | undefined> {
+    return this.call((api) => readBytesAt(api, path, ref));
   }
 
   listFiles(dir: string, ref: string = this.defaultBranch): Promise<string[]> {

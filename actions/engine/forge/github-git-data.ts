@@ -48,18 +48,26 @@ async function treeOfCommit(api: RepoApi, commitSha: string): Promise<string> {
   return (await octokit.rest.git.getCommit({ owner, repo, commit_sha: commitSha })).data.tree.sha;
 }
 
-/** File text at a ref through the contents API (base64), falling back to the blob API above 1 MB. */
+/** File text at a ref (UTF-8), or undefined when absent. */
 export async function readFileAt(api: RepoApi, path: string, ref: string): Promise<string | undefined> {
+  const bytes = await readBytesAt(api, path, ref);
+  return bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8');
+}
+
+/** File bytes at a ref through the contents API (base64), falling back to the blob API above 1 MB. */
+export async function readBytesAt(api: RepoApi, path: string, ref: string): Promise<Uint8Array | undefined> {
   const { octokit, owner, repo } = api;
   const answer = await unless404(octokit.rest.repos.getContent({ owner, repo, path, ref }));
   const data = answer?.data;
   if (!data || Array.isArray(data) || data.type !== 'file') return undefined;
-  if ('encoding' in data && data.encoding === 'base64')
-    return Buffer.from(data.content, 'base64').toString('utf8');
+  if ('encoding' in data && data.encoding === 'base64') return bytesOf(Buffer.from(data.content, 'base64'));
   // Files above 1 MB come back with `encoding: "none"` and no content.
   const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: data.sha });
-  return Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8').toString('utf8');
+  return bytesOf(Buffer.from(blob.data.content, blob.data.encoding === 'base64' ? 'base64' : 'utf8'));
 }
+
+const bytesOf = (buffer: Buffer): Uint8Array =>
+  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
 const normaliseDir = (dir: string): string =>
   dir

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CrescendoError } from '../errors.js';
 import type { CommitRequest, FileChange, Forge, PullRequest, PullRequestRequest, Review } from './forge.js';
-import { git, gitMaybe } from './git.js';
+import { git, gitBytesMaybe, gitMaybe } from './git.js';
 
 interface LocalComment {
   id: number;
@@ -68,6 +68,10 @@ export class LocalForge implements Forge {
 
   async readFile(path: string, ref = this.defaultBranch): Promise<string | undefined> {
     return gitMaybe(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
+  }
+
+  async readBytes(path: string, ref = this.defaultBranch): Promise<Uint8Array | undefined> {
+    return gitBytesMaybe(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
   }
 
   async listFiles(dir: string, ref = this.defaultBranch): Promise<string[]> {

@@ -2,6 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import type { TextBlockParam } from '@anthropic-ai/sdk/resources/messages';
 import { CrescendoError } from '../errors.js';
+import { AnthropicBatches } from './anthropic-batch.js';
 import { gatherWith } from './anthropic-gather.js';
 import type { EvidenceRequest, EvidenceResult, Llm, LlmResponse, StructuredRequest } from './llm.js';
 
@@ -22,6 +23,8 @@ export interface AnthropicLlmOptions {
 export class AnthropicLlm implements Llm {
   readonly isSample = false;
   private readonly client: Anthropic;
+  /** Message Batches through the same client (used by the content stage's batch mode). */
+  readonly batches: AnthropicBatches;
 
   constructor(options: AnthropicLlmOptions = {}) {
     const apiKey = options.apiKey ?? process.env.ANTHROPIC_API_KEY;
@@ -36,6 +39,7 @@ export class AnthropicLlm implements Llm {
       maxRetries: options.maxRetries ?? 4,
       timeout: options.timeout ?? 10 * 60 * 1000,
     });
+    this.batches = new AnthropicBatches(this.client);
   }
 
   async complete<T>(request: StructuredRequest<T>): Promise<LlmResponse> {

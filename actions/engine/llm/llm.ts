@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { BatchOutcome, BatchRequest } from './anthropic-batch.js';
 
 /** Token counts as the Messages API reports them, summed over the calls of a task. */
 export interface LlmUsage {
@@ -72,6 +73,19 @@ export interface Llm {
    * (samples); research then runs in one phase.
    */
   gather?(request: EvidenceRequest): Promise<EvidenceResult>;
+  /**
+   * Message Batches (half price, answered within 24 h): absent when the model cannot batch
+   * (samples, scripted fakes); the content stage then generates synchronously.
+   */
+  readonly batches?: LlmBatches;
+}
+
+/** Submit once, keep the id, and let a later run poll and collect (see `AnthropicBatches`). */
+export interface LlmBatches {
+  submit(requests: readonly BatchRequest[]): Promise<string>;
+  /** True once the batch has ended. */
+  poll(batchId: string): Promise<boolean>;
+  collect(batchId: string): Promise<BatchOutcome[]>;
 }
 
 /** Phase one of research: what the model may look up with its server tools, and how much. */

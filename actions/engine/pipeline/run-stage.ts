@@ -2,7 +2,7 @@ import { zodProblems } from '../artifacts/validate.js';
 import { Brief } from '../campaign/brief.js';
 import { campaignFilePath, parseCampaignFile, renderCampaignFile } from '../campaign/campaign-file.js';
 import { previousStage, type StageName, stageBranch } from '../campaign/stage-names.js';
-import { addCost, type Campaign, initialState, totalCost } from '../campaign/state.js';
+import { addCost, type Campaign, initialState, type PendingBatch, totalCost } from '../campaign/state.js';
 import { type Config, loadConfig } from '../config/config.js';
 import { CrescendoError } from '../errors.js';
 import type { FileChange, Forge, PullRequest } from '../forge/forge.js';
@@ -20,6 +20,8 @@ export interface PipelineDeps {
   log?: (line: string) => void;
   /** Link to a PR for the progress comment; forges without web pages use `#n`. */
   prUrl?: (n: number) => string;
+  /** How a run that finds a pending Message Batch polls it before giving up until the next run. */
+  batchPoll?: { attempts: number; intervalMs: number };
 }
 
 export interface StageRun {
@@ -99,11 +101,23 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
   const openPr = existingPr?.state === 'open' ? existingPr : undefined;
   const feedback = request.feedback ?? [];
 
+  let resume: PendingBatch | undefined;
   if (openPr && feedback.length === 0) {
-    log(`${stage}: pull request #${openPr.number} is already open; nothing to do`);
     const campaign = (await loadCampaign(forge, id, branch)) ?? request.campaign;
     if (!campaign) throw new CrescendoError(`campaign ${id} not found on ${branch}`);
-    return { campaign, pullRequest: openPr, changed: false };
+    const pending = campaign.state.stages[stage].batch;
+    if (!pending) {
+      log(`${stage}: pull request #${openPr.number} is already open; nothing to do`);
+      return { campaign, pullRequest: openPr, changed: false };
+    }
+    if (!(await batchEnded(deps, pending.id))) {
+      log(
+        `${stage}: batch ${pending.id} (${pending.assets.length} assets) is still running; run again later`,
+      );
+      return { campaign, pullRequest: openPr, changed: false };
+    }
+    log(`${stage}: batch ${pending.id} has ended; collecting its results onto #${openPr.number}`);
+    resume = pending;
   }
   if (!openPr && feedback.length > 0) {
     throw new CrescendoError(`there is no open ${stage} pull request to revise for ${id}`, {
@@ -134,12 +148,16 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
     llm,
     guard,
     readFile: (p) => forge.readFile(p),
+    readBytes: (p) => forge.readBytes(p),
     listFiles: (d) => forge.listFiles(d),
     feedback,
+    ...(resume ? { pendingBatch: resume } : {}),
     now,
     log,
   };
-  log(`${stage}: ${feedback.length ? 'revising with feedback' : 'generating'} for ${id}`);
+  log(
+    `${stage}: ${feedback.length ? 'revising with feedback' : resume ? 'resuming' : 'generating'} for ${id}`,
+  );
   const result = await STAGES[stage].run(ctx);
 
   const written = new Set(result.files.map((f) => f.path));
@@ -160,13 +178,14 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
     revisions: record.revisions + (feedback.length ? 1 : 0),
     cost: addCost(record.cost, result.cost),
     files: [...written].sort(),
+    batch: result.batch,
   };
   const files = [...result.files, ...stale];
   const commit = async (message: string, changes: FileChange[], reset: boolean) =>
     forge.commitFiles({ branch, base: forge.defaultBranch, message, changes, reset });
   const branchIsStale = !openPr && (await forge.branchExists(branch));
   await commit(
-    `crescendo(${id}): ${feedback.length ? 'revise' : 'generate'} ${stage}`,
+    `crescendo(${id}): ${feedback.length ? 'revise' : result.batch ? 'submit batch for' : resume ? 'collect batch for' : 'generate'} ${stage}`,
     [...files, { path: campaignFilePath(id), content: renderCampaignFile(campaign) }],
     branchIsStale,
   );
@@ -193,6 +212,22 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
     `${stage}: pull request #${pullRequest.number} ${openPr ? 'updated' : 'opened'} (${result.files.length} files, $${result.cost.usd.toFixed(4)})`,
   );
   return { campaign, pullRequest, changed: true };
+}
+
+/** Polls a pending Message Batch a few times; true once it has ended. */
+async function batchEnded(deps: PipelineDeps, batchId: string): Promise<boolean> {
+  const batches = deps.llm.batches;
+  if (!batches) {
+    throw new CrescendoError(`batch ${batchId} is pending, but this model cannot collect Message Batches`, {
+      fix: 'set ANTHROPIC_API_KEY and run the stage again to collect the batch',
+    });
+  }
+  const { attempts, intervalMs } = deps.batchPoll ?? { attempts: 3, intervalMs: 20_000 };
+  for (let i = 1; i <= attempts; i++) {
+    if (await batches.poll(batchId)) return true;
+    if (i < attempts) await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  return false;
 }
 
 /** No skipping and no double advance; the stage before must be merged. Marks it approved in the new state. */

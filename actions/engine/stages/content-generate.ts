@@ -40,6 +40,8 @@ export interface GenerateAssetsOptions {
   /** Times one asset is retried after a 429/529 the SDK's retries did not absorb. */
   throttleRetries?: number;
   backoffMs?: (retry: number) => number;
+  /** Per asset key, a correction appended to the prompt (a batch answer that was not accepted). */
+  notes?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -92,15 +94,10 @@ function markSample(markdown: string): string {
   return `---\nsample: true\n${markdown.slice(4, end)}\n---\n\n${SAMPLE_BANNER}\n${markdown.slice(end + 4)}`;
 }
 
-/** Asks for, checks and renders one asset. Throws on any failure (the pool decides what it means). */
-async function generateAsset(
-  ctx: StageContext,
-  asset: PlannedAsset,
-  brand: BrandVoice,
-  system: SystemBlock[],
-): Promise<ProducedAsset> {
+/** What an asset's answer is checked and rendered against. */
+export function assetContextOf(ctx: StageContext, asset: PlannedAsset, brand: BrandVoice): AssetContext {
   const { brief } = ctx.campaign;
-  const assetCtx = AssetContext.parse({
+  return AssetContext.parse({
     type: asset.type,
     channel: asset.channel,
     keyword: asset.keyword,
@@ -110,16 +107,26 @@ async function generateAsset(
     campaignId: brief.id,
     landingUrl: brief.landingUrl,
   });
-  const { data, cost } = await ask(ctx, 'content', {
-    task: `content/${asset.key}`,
-    system,
-    prompt: `Write the ${asset.type} for the ${asset.channel} channel, dated ${asset.date}${
-      asset.keyword ? `, targeting the keyword "${asset.keyword}"` : ''
-    }. Key message: ${asset.message} Link to ${brief.landingUrl}. Add A/B variants where they help (subject lines, headlines, CTAs).${feedbackBlock(ctx)}`,
-    schema: assetSchemas[asset.type] as z.ZodType<unknown>,
-    check: (d) => blockingProblems(checkAsset(asset.type, d, assetCtx)),
-  });
-  // checkAsset validated `data` against this asset type's schema above.
+}
+
+/** The user prompt for one asset (the same synchronously and in a batch); `note` adds a correction. */
+export function assetPrompt(ctx: StageContext, asset: PlannedAsset, note = ''): string {
+  const { brief } = ctx.campaign;
+  return `Write the ${asset.type} for the ${asset.channel} channel, dated ${asset.date}${
+    asset.keyword ? `, targeting the keyword "${asset.keyword}"` : ''
+  }. Key message: ${asset.message} Link to ${brief.landingUrl}. Add A/B variants where they help (subject lines, headlines, CTAs).${feedbackBlock(ctx)}${note}`;
+}
+
+/** Renders one accepted answer into its files (the caller has checked it). */
+export function produceAsset(
+  ctx: StageContext,
+  asset: PlannedAsset,
+  assetCtx: AssetContext,
+  data: unknown,
+  cost: StageCost,
+): ProducedAsset {
+  const { brief } = ctx.campaign;
+  // checkAsset validated `data` against this asset type's schema.
   const typed = data as AssetData<AssetType>;
   const path = assetPath(brief.id, asset.channel, asset.date, assetSlug(asset.type, typed));
   const rendered = renderAsset(asset.type, typed, assetCtx);
@@ -135,6 +142,25 @@ async function generateAsset(
       ...rendered.extra.map((x) => ({ path: path.replace(/\.md$/, x.pathSuffix), content: x.content })),
     ],
   };
+}
+
+/** Asks for, checks and renders one asset. Throws on any failure (the pool decides what it means). */
+async function generateAsset(
+  ctx: StageContext,
+  asset: PlannedAsset,
+  brand: BrandVoice,
+  system: SystemBlock[],
+  note?: string,
+): Promise<ProducedAsset> {
+  const assetCtx = assetContextOf(ctx, asset, brand);
+  const { data, cost } = await ask(ctx, 'content', {
+    task: `content/${asset.key}`,
+    system,
+    prompt: assetPrompt(ctx, asset, note),
+    schema: assetSchemas[asset.type] as z.ZodType<unknown>,
+    check: (d) => blockingProblems(checkAsset(asset.type, d, assetCtx)),
+  });
+  return produceAsset(ctx, asset, assetCtx, data, cost);
 }
 
 /**
@@ -159,7 +185,7 @@ export async function generateAssets(
       onThrottle: ({ index, retry, limit }) =>
         ctx.log(`  … ${plan[index]?.key}: rate limited; retry ${retry}, now ${limit} at a time`),
     },
-    (asset) => generateAsset(ctx, asset, brand, system),
+    (asset) => generateAsset(ctx, asset, brand, system, options.notes?.get(asset.key)),
     (asset, error): ProducedAsset => {
       ctx.log(`  ✗ ${asset.key}: ${formatError(error).split('\n')[0]}`);
       return { asset, files: [], cost: zeroCost(), error: formatError(error) };

@@ -1,15 +1,16 @@
 import { bullets, SAMPLE_BANNER, table } from '../artifacts/markdown.js';
-import { addCost, zeroCost } from '../campaign/state.js';
+import { addCost, type PendingBatch, type StageCost, zeroCost } from '../campaign/state.js';
 import { BrandVoice, parseBrandVoice } from '../content/index.js';
 import { CrescendoError } from '../errors.js';
 import { planAssets } from './asset-plan.js';
+import { collectContentBatch, shouldBatch, submitContentBatch } from './content-batch.js';
 import {
   CONTENT_CONCURRENCY,
   contentSystem,
   generateAssets,
   type ProducedAsset,
 } from './content-generate.js';
-import type { Stage, StageContext } from './stage.js';
+import type { Stage, StageContext, StageResult } from './stage.js';
 import { readResearch, readStrategy } from './strategy.js';
 
 export const BRAND_PATH = '.github/crescendo/brand.yml';
@@ -33,13 +34,36 @@ export const contentStage: Stage = {
     ]);
     const plan = planAssets(brief, strategy, research);
     const system = contentSystem(ctx, brand, research, strategy);
-    ctx.log(`  writing ${plan.length} assets, up to ${CONTENT_CONCURRENCY} at a time`);
-    const { produced, stats } = await generateAssets(ctx, plan, brand, system);
+    if (!ctx.pendingBatch && shouldBatch(ctx, plan.length)) {
+      return pendingBatchResult(brief.id, await submitContentBatch(ctx, plan, system), ctx.llm.isSample);
+    }
+    let fromBatch: ProducedAsset[] = [];
+    let todo = plan;
+    let notes: ReadonlyMap<string, string> | undefined;
+    let spent = new Map<string, StageCost>();
+    if (ctx.pendingBatch) {
+      ctx.log(`  collecting batch ${ctx.pendingBatch.id}`);
+      const collected = await collectContentBatch(ctx, plan, brand, ctx.pendingBatch);
+      fromBatch = collected.produced;
+      todo = collected.retry;
+      notes = collected.notes;
+      spent = collected.spent;
+    }
+    if (todo.length) ctx.log(`  writing ${todo.length} assets, up to ${CONTENT_CONCURRENCY} at a time`);
+    const { produced: generated, stats } = await generateAssets(ctx, todo, brand, system, { notes });
     if (stats.throttles > 0) {
       ctx.log(
         `  rate limited ${stats.throttles} time(s); the pool went down to ${stats.lowestLimit} at a time`,
       );
     }
+    // Plan order; a refused batch answer's cost stays with the asset it was for.
+    const byKey = new Map([...fromBatch, ...generated].map((p) => [p.asset.key, p]));
+    const produced = plan.flatMap((a) => {
+      const p = byKey.get(a.key);
+      if (!p) return [];
+      const extra = spent.get(a.key);
+      return [extra ? { ...p, cost: addCost(extra, p.cost) } : p];
+    });
     const failed = produced.filter((p) => p.error);
     if (failed.length === produced.length) {
       throw new CrescendoError('no asset could be generated', {
@@ -65,6 +89,38 @@ export const contentStage: Stage = {
     };
   },
 };
+
+/** The content PR while its batch runs: a placeholder index, and the batch id in the state. */
+function pendingBatchResult(id: string, batch: PendingBatch, sample: boolean): StageResult {
+  const line = `Batch \`${batch.id}\` submitted, ${batch.assets.length} assets pending.`;
+  const index = [
+    '---',
+    'kind: content-index',
+    `campaign: ${id}`,
+    `batch: ${batch.id}`,
+    'status: pending',
+    ...(sample ? ['sample: true'] : []),
+    '---',
+    '',
+    `# Content for ${id}`,
+    '',
+    line,
+    '',
+    'The results arrive within 24 hours. Run the content stage again (`crescendo run ' +
+      `${id} content\`) to collect them onto this pull request.`,
+    '',
+    '## Pending assets',
+    '',
+    bullets(batch.assets),
+    '',
+  ].join('\n');
+  return {
+    files: [{ path: `content/${id}/index.md`, content: index }],
+    summary: bullets([line, 'Run the content stage again to collect the results onto this pull request.']),
+    cost: zeroCost(),
+    batch,
+  };
+}
 
 function renderContentIndex(
   id: string,

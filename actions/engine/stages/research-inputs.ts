@@ -21,7 +21,7 @@ const isUnknownLayout = (error: CrescendoError): boolean =>
  * Reads every CSV in the campaign's data folder except performance exports (`metrics*.csv`).
  * A file that is no keyword export is skipped with a warning; a keyword export with bad rows
  * stops the stage with file, row and what was expected, as `crescendo keywords` would.
- * Files come through the forge as text, so UTF-16 exports are read as the forge decoded them.
+ * Files come through the forge as bytes and are decoded by the importer (UTF-16, UTF-8, Windows-1252).
  */
 export async function readKeywordInputs(ctx: StageContext, campaignId: string): Promise<KeywordInputs> {
   const paths = (await ctx.listFiles(`campaigns/${campaignId}/data`)).filter(
@@ -30,9 +30,9 @@ export async function readKeywordInputs(ctx: StageContext, campaignId: string): 
   const files: KeywordFile[] = [];
   const warnings: string[] = [];
   for (const path of paths) {
-    const text = await ctx.readFile(path);
-    if (text === undefined) continue;
-    const bytes = new TextEncoder().encode(text);
+    // As bytes: Keyword Planner writes UTF-16LE, which a text read would garble.
+    const bytes = await ctx.readBytes(path);
+    if (bytes === undefined) continue;
     try {
       importKeywordExport(path, bytes);
       files.push({ path, bytes });

@@ -14,7 +14,13 @@ import {
   sinceLastCycleSection,
   volumeDifficultyChart,
 } from './research-render.js';
-import { evidenceCheckpoints, mergeSources, provideSources } from './research-sources.js';
+import {
+  evidenceCheckpoints,
+  exportVolumes,
+  mergeSources,
+  provideSources,
+  storedRetrievalCheckpoints,
+} from './research-sources.js';
 import type { ArtifactKind, Stage, StageContext } from './stage.js';
 
 const SourceIds = z.array(z.string()).describe('Ids of the sources this rests on, e.g. ["S1"]');
@@ -102,6 +108,12 @@ export const ResearchReport = ResearchData.extend({
         }),
       ),
       warnings: z.array(z.string()),
+      /** Each keyword's measured volume and the file source giving it, so `crescendo check` can hold edits to it. */
+      volumes: z
+        .array(
+          z.object({ keyword: z.string(), volume: z.number().int().nonnegative(), sourceId: z.string() }),
+        )
+        .optional(),
     })
     .optional(),
   pastReports: z
@@ -192,10 +204,15 @@ export function researchCheckpoints(data: ResearchData): Problem[] {
   return problems;
 }
 
+/** A stored report: the stage's rules, plus its retrieval rules against what the report stores. */
+export function researchReportCheckpoints(report: ResearchReport): Problem[] {
+  return [...researchCheckpoints(report), ...storedRetrievalCheckpoints(report)];
+}
+
 export const researchArtifact: ArtifactKind<ResearchReport> = {
   kind: 'research',
   schema: ResearchReport,
-  checkpoints: researchCheckpoints,
+  checkpoints: researchReportCheckpoints,
 };
 
 export const researchPath = (id: string): string => `plans/reports/${id}-research.md`;
@@ -309,6 +326,7 @@ export const researchStage: Stage = {
                 score,
               })),
               warnings: keywords.warnings,
+              volumes: exportVolumes(keywords.report, provided),
             },
           }
         : {}),

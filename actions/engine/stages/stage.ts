@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { StageName } from '../campaign/stage-names.js';
-import type { Campaign, StageCost } from '../campaign/state.js';
+import type { Campaign, PendingBatch, StageCost } from '../campaign/state.js';
 import type { Config } from '../config/config.js';
 import type { Problem } from '../errors.js';
 import type { FileChange } from '../forge/forge.js';
@@ -14,9 +14,13 @@ export interface StageContext {
   llm: Llm;
   guard: SpendGuard;
   readFile(path: string): Promise<string | undefined>;
+  /** File bytes as committed, for inputs that are not UTF-8 text (UTF-16 keyword exports). */
+  readBytes(path: string): Promise<Uint8Array | undefined>;
   listFiles(dir: string): Promise<string[]>;
   /** Reviewer feedback when the stage is being revised. */
   feedback: string[];
+  /** An ended Message Batch this run collects (the stage submitted it on an earlier run). */
+  pendingBatch?: PendingBatch;
   now: Date;
   log(line: string): void;
 }
@@ -28,6 +32,8 @@ export interface StageResult {
   cost: StageCost;
   /** Per-item accounting for stages that make many things (content: one entry per planned asset). */
   items?: StageItem[];
+  /** A Message Batch submitted and still running: recorded in the state for a later run to collect. */
+  batch?: PendingBatch;
 }
 
 /** One thing a stage made or failed to make, with what it cost. */

@@ -70,8 +70,15 @@ export interface FakeGitHub {
   readonly settings: RepoSettings;
   close(): Promise<void>;
 
-  /** Commits files (`null` deletes) to a branch as a person pushing would; returns the commit sha. */
-  seed(files: Record<string, string | null>, message?: string, options?: SeedOptions): Promise<string>;
+  /**
+   * Commits files (`null` deletes; bytes are stored as given, text as UTF-8) to a branch as a person
+   * pushing would; returns the commit sha.
+   */
+  seed(
+    files: Record<string, string | Uint8Array | null>,
+    message?: string,
+    options?: SeedOptions,
+  ): Promise<string>;
   addToken(token: string, login: string): void;
   revokeToken(token: string): void;
   setPermission(login: string, role: Role): void;
@@ -185,7 +192,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
 
   const person = (login: string) => state.user(login);
   const seed = async (
-    files: Record<string, string | null>,
+    files: Record<string, string | Uint8Array | null>,
     message = 'Seed',
     seedOptions: SeedOptions = {},
   ) =>
