@@ -76,6 +76,7 @@ describe('which jobs an event starts', () => {
     expect(await jobs('workflow_dispatch', { inputs: {} }, 'measure.yml')).toEqual([
       'measure.yml#measurement',
     ]);
-    expect(await jobs('schedule', {})).toEqual(['measure.yml#measurement']);
+    expect(await jobs('schedule', { schedule: '0 7 * * 1' })).toEqual(['measure.yml#measurement']);
+    expect(await jobs('schedule', { schedule: '17 * * * *' })).toEqual(['content-batches.yml#collect']);
   });
 });

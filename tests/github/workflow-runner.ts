@@ -320,6 +320,11 @@ interface EventPayload {
 export function triggers(workflow: Workflow, eventName: string, payload: EventPayload): boolean {
   if (!(eventName in workflow.on)) return false;
   const trigger = workflow.on[eventName];
+  // A schedule event names the cron that fired (`github.event.schedule`); only its workflow runs.
+  if (eventName === 'schedule' && typeof payload.schedule === 'string') {
+    const crons = (workflow.on.schedule as unknown as { cron: string }[] | null) ?? [];
+    return crons.some((c) => c.cron === payload.schedule);
+  }
   // Without `types:`, pull_request runs on opened, synchronize and reopened only (GitHub's default).
   const types =
     trigger?.types ?? (eventName === 'pull_request' ? ['opened', 'synchronize', 'reopened'] : undefined);

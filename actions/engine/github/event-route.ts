@@ -298,7 +298,8 @@ export function concernsStage(intent: EventIntent, stage: StageName): boolean {
     case 'run':
       return intent.stage === stage;
     case 'measure-all':
-      return stage === 'measurement';
+      // The content action on a schedule resumes pending Message Batches.
+      return stage === 'measurement' || stage === 'content';
     case 'ignore':
       return false;
   }

@@ -318,6 +318,42 @@ async function measureAll(ctx: RunContext): Promise<StageActionResult> {
   };
 }
 
+/**
+ * Scheduled batch resume: every campaign whose open content PR carries a pending Message Batch
+ * (kept in the branch's campaign.yml) is run again, which collects the results when the batch ended.
+ */
+async function resumeBatches(ctx: RunContext): Promise<StageActionResult> {
+  const ids = (await ctx.forge.listFiles('campaigns'))
+    .map((p) => /^campaigns\/([^/]+)\/campaign\.yml$/.exec(p)?.[1])
+    .filter((id): id is string => Boolean(id));
+  const runs: StageRun[] = [];
+  const lines: string[] = [];
+  for (const id of ids) {
+    const pr = await ctx.forge.findPullRequest(stageBranch(id, 'content'));
+    if (pr?.state !== 'open') continue;
+    const onBranch = await loadCampaign(ctx.forge, id, pr.branch);
+    if (!onBranch?.state.stages.content.batch) continue;
+    ctx.target = pr.number;
+    if (ctx.dryRun) {
+      lines.push(`${id}: would collect batch ${onBranch.state.stages.content.batch.id}`);
+      continue;
+    }
+    const run = await runStage(deps(ctx), { campaignId: id, stage: 'content' });
+    if (run.changed) runs.push(run);
+    lines.push(
+      `${id}: ${run.changed ? `batch results written to #${run.pullRequest.number}` : 'batch still running'}`,
+    );
+  }
+  const last = runs.at(-1);
+  return {
+    status: runs.length ? 'ran' : 'skipped',
+    message: lines.join('\n') || 'No content batch is pending.',
+    campaignId: last?.campaign.brief.id,
+    pullRequest: last?.pullRequest.number,
+    runs,
+  };
+}
+
 async function dispatch(ctx: RunContext, intent: EventIntent): Promise<StageActionResult> {
   switch (intent.kind) {
     case 'start':
@@ -330,7 +366,7 @@ async function dispatch(ctx: RunContext, intent: EventIntent): Promise<StageActi
     case 'run':
       return runOne(ctx, intent.campaignId, 'run by hand');
     case 'measure-all':
-      return measureAll(ctx);
+      return ctx.stage === 'content' ? resumeBatches(ctx) : measureAll(ctx);
     case 'ignore':
       return skipped(intent.reason);
   }
