@@ -2,6 +2,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
 import { CrescendoError } from '../errors.js';
+import { responseOf } from './anthropic-message.js';
 import type { LlmResponse, StructuredRequest } from './llm.js';
 
 /** One request of a batch; `customId` matches `^[a-zA-Z0-9_-]{1,64}$` (see `batchCustomId`). */
@@ -79,23 +80,7 @@ export class AnthropicBatches {
         continue;
       }
       const message = result.message;
-      const u = message.usage;
-      outcomes.push({
-        customId: item.custom_id,
-        response: {
-          text: message.content.map((block) => (block.type === 'text' ? block.text : '')).join(''),
-          stopReason: message.stop_reason ?? 'end_turn',
-          model: message.model,
-          usage: {
-            inputTokens: u.input_tokens,
-            outputTokens: u.output_tokens,
-            cacheCreationInputTokens: u.cache_creation_input_tokens ?? 0,
-            cacheReadInputTokens: u.cache_read_input_tokens ?? 0,
-            webSearchRequests: u.server_tool_use?.web_search_requests ?? 0,
-            webFetchRequests: u.server_tool_use?.web_fetch_requests ?? 0,
-          },
-        },
-      });
+      outcomes.push({ customId: item.custom_id, response: responseOf(message) });
     }
     return outcomes;
   }

@@ -5,8 +5,9 @@ import type {
   TextBlockParam,
   ToolUnion,
 } from '@anthropic-ai/sdk/resources/messages';
+import { usageOf } from './anthropic-message.js';
 import { evidenceFromBlocks } from './evidence-blocks.js';
-import { addUsage, type EvidenceRequest, type EvidenceResult, emptyUsage, type LlmUsage } from './llm.js';
+import { addUsage, type EvidenceRequest, type EvidenceResult, emptyUsage } from './llm.js';
 
 /** The server tools of phase one, with the caps and domain lists from configuration. */
 export function evidenceTools(request: EvidenceRequest): ToolUnion[] {
@@ -33,15 +34,6 @@ export function evidenceTools(request: EvidenceRequest): ToolUnion[] {
     });
   return tools;
 }
-
-const usageOf = (u: Anthropic.Messages.Usage): LlmUsage => ({
-  inputTokens: u.input_tokens,
-  outputTokens: u.output_tokens,
-  cacheCreationInputTokens: u.cache_creation_input_tokens ?? 0,
-  cacheReadInputTokens: u.cache_read_input_tokens ?? 0,
-  webSearchRequests: u.server_tool_use?.web_search_requests ?? 0,
-  webFetchRequests: u.server_tool_use?.web_fetch_requests ?? 0,
-});
 
 /**
  * Phase one through the SDK: streamed, tools on, no `output_config` (citations and

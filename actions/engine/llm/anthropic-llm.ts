@@ -4,6 +4,7 @@ import type { TextBlockParam } from '@anthropic-ai/sdk/resources/messages';
 import { CrescendoError } from '../errors.js';
 import { AnthropicBatches } from './anthropic-batch.js';
 import { gatherWith } from './anthropic-gather.js';
+import { responseOf } from './anthropic-message.js';
 import type { EvidenceRequest, EvidenceResult, Llm, LlmResponse, StructuredRequest } from './llm.js';
 
 export interface AnthropicLlmOptions {
@@ -59,21 +60,7 @@ export class AnthropicLlm implements Llm {
           output_config: { format },
         })
         .finalMessage();
-      const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
-      const u = message.usage;
-      return {
-        text,
-        stopReason: message.stop_reason ?? 'end_turn',
-        model: message.model,
-        usage: {
-          inputTokens: u.input_tokens,
-          outputTokens: u.output_tokens,
-          cacheCreationInputTokens: u.cache_creation_input_tokens ?? 0,
-          cacheReadInputTokens: u.cache_read_input_tokens ?? 0,
-          webSearchRequests: u.server_tool_use?.web_search_requests ?? 0,
-          webFetchRequests: u.server_tool_use?.web_fetch_requests ?? 0,
-        },
-      };
+      return responseOf(message);
     } catch (error) {
       throw explain(error, request.task);
     }
