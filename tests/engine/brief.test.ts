@@ -48,4 +48,11 @@ describe('brief', () => {
   it('rejects ids that are not slugs', () => {
     expect(problemsOf({ ...example, id: 'Q2 Launch!' })[0]).toMatch(/^id: must be a lowercase slug/);
   });
+
+  it('refuses an impossible asset request with the reason', () => {
+    const assets = [{ type: 'social-post', count: 4, maxLength: 400, platform: 'x' }];
+    expect(problemsOf({ ...example, assets })).toEqual([
+      expect.stringMatching(/^assets\[0\]\.maxLength: the plan asks for 400 characters, but .*280/),
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AssetType } from '../content/asset-type.js';
+import { checkAssetRequest } from '../content/request.js';
 import { Channel } from '../marketing/channels.js';
 import { ObjectiveMetric } from '../marketing/metrics.js';
 
@@ -27,6 +28,10 @@ export type Objective = z.infer<typeof Objective>;
 export const AssetRequestLine = z.object({
   type: AssetType,
   count: z.number().int('must be a whole number').positive('must be at least 1'),
+  /** Longest main text wanted, in the platform's characters; must fit the platform's own limit. */
+  maxLength: z.number().int().positive().optional(),
+  /** For social posts: which network (their limits differ). */
+  platform: z.enum(['x', 'linkedin']).optional(),
 });
 
 export const Brief = z
@@ -80,6 +85,12 @@ export const Brief = z
         });
       }
       seen.add(line.type);
+      // A request no asset could satisfy (a 400-character tweet, more assets than anyone reviews) is refused up front.
+      for (const problem of checkAssetRequest(line)) {
+        if (problem.severity === 'error') {
+          ctx.addIssue({ code: 'custom', path: ['assets', i, problem.where], message: problem.message });
+        }
+      }
     });
   });
 export type Brief = z.infer<typeof Brief>;
