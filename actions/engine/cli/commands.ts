@@ -13,7 +13,7 @@ import { LocalForge } from '../forge/local-forge.js';
 import { formatKeywordsTable, keywordsReportFromPaths } from '../keywords/index.js';
 import { approve, openStage, revise } from '../pipeline/local-actions.js';
 import { nextAction } from '../pipeline/progress.js';
-import { loadCampaign, runStage, startCampaign } from '../pipeline/run-stage.js';
+import { listCampaignIds, loadCampaign, runStage, startCampaign } from '../pipeline/run-stage.js';
 import { BRAND_PATH } from '../stages/content.js';
 import { type CheckOptions, checkFile } from './check-file.js';
 import { chooseLlm, EXAMPLE_ID } from './llm-choice.js';
@@ -95,11 +95,7 @@ export async function runCommand(env: CliEnv, dir: string, id: string, stage: st
 
 export async function status(env: CliEnv, dir: string, only?: string): Promise<void> {
   const forge = await LocalForge.open(dir);
-  const ids = new Set<string>();
-  for (const path of await forge.listFiles('campaigns')) {
-    const m = /^campaigns\/([^/]+)\/campaign\.yml$/.exec(path);
-    if (m?.[1]) ids.add(m[1]);
-  }
+  const ids = new Set(await listCampaignIds(forge));
   for (const pr of await forge.listPullRequests()) {
     const m = /^crescendo\/([^/]+)\//.exec(pr.branch);
     if (m?.[1] && pr.state === 'open') ids.add(m[1]);

@@ -10,10 +10,12 @@ import type { Llm } from '../llm/llm.js';
 import { SampleLlm } from '../llm/sample-llm.js';
 import { nextAction } from '../pipeline/progress.js';
 import {
+  listCampaignIds,
   loadCampaign,
   type PipelineDeps,
   runStage,
   type StageRun,
+  settleApproval,
   startCampaign,
 } from '../pipeline/run-stage.js';
 import { STAGES } from '../stages/index.js';
@@ -270,23 +272,17 @@ async function revise(
 
 /** Whether a campaign is live: distribution approved (or merged and not yet recorded), or already measured. */
 async function isLive(forge: GitHubForge, campaign: Campaign): Promise<boolean> {
-  const { distribution, measurement } = campaign.state.stages;
-  if (distribution.status === 'approved' || measurement.status !== 'pending') return true;
-  if (distribution.status !== 'in-review') return false;
-  const pr = await forge.findPullRequest(stageBranch(campaign.brief.id, 'distribution'));
-  return pr?.state === 'merged';
+  if (campaign.state.stages.measurement.status !== 'pending') return true;
+  return settleApproval(forge, campaign, 'distribution');
 }
 
 /** Scheduled measurement: one report PR for every live campaign; one campaign's failure does not stop the rest. */
 async function measureAll(ctx: RunContext): Promise<StageActionResult> {
-  const files = (await ctx.forge.listFiles('campaigns')).filter((p) =>
-    /^campaigns\/[^/]+\/campaign\.yml$/.test(p),
-  );
+  const ids = await listCampaignIds(ctx.forge);
   const runs: StageRun[] = [];
   const lines: string[] = [];
   const failures: string[] = [];
-  for (const file of files) {
-    const id = file.split('/')[1] ?? '';
+  for (const id of ids) {
     try {
       const campaign = await loadCampaign(ctx.forge, id);
       if (!campaign || !(await isLive(ctx.forge, campaign))) {
@@ -323,9 +319,7 @@ async function measureAll(ctx: RunContext): Promise<StageActionResult> {
  * (kept in the branch's campaign.yml) is run again, which collects the results when the batch ended.
  */
 async function resumeBatches(ctx: RunContext): Promise<StageActionResult> {
-  const ids = (await ctx.forge.listFiles('campaigns'))
-    .map((p) => /^campaigns\/([^/]+)\/campaign\.yml$/.exec(p)?.[1])
-    .filter((id): id is string => Boolean(id));
+  const ids = await listCampaignIds(ctx.forge);
   const runs: StageRun[] = [];
   const lines: string[] = [];
   for (const id of ids) {

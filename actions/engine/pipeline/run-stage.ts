@@ -31,6 +31,13 @@ export interface StageRun {
   changed: boolean;
 }
 
+/** Ids of the campaigns that have a `campaigns/<id>/campaign.yml` at a ref (the default branch when omitted). */
+export async function listCampaignIds(forge: Forge, ref?: string): Promise<string[]> {
+  return (await forge.listFiles('campaigns', ref))
+    .map((path) => /^campaigns\/([^/]+)\/campaign\.yml$/.exec(path)?.[1])
+    .filter((id): id is string => id !== undefined);
+}
+
 /** Reads the campaign: from its open stage branch when one exists (a revision), else from the default branch. */
 export async function loadCampaign(forge: Forge, id: string, ref?: string): Promise<Campaign | undefined> {
   const path = campaignFilePath(id);
@@ -230,6 +237,29 @@ async function batchEnded(deps: PipelineDeps, batchId: string): Promise<boolean>
   return false;
 }
 
+/**
+ * The merge is the approval: main's state says "in-review" until the next stage records it.
+ * Records the approval in `campaign` when the stage's PR is merged; `pr` null means it has none.
+ */
+export async function settleApproval(
+  forge: Forge,
+  campaign: Campaign,
+  stage: StageName,
+  pr?: PullRequest | null,
+): Promise<boolean> {
+  const record = campaign.state.stages[stage];
+  if (record.status === 'approved') return true;
+  const found = pr === undefined ? await forge.findPullRequest(stageBranch(campaign.brief.id, stage)) : pr;
+  if (found?.state !== 'merged' || record.status !== 'in-review') return false;
+  campaign.state.stages[stage] = {
+    ...record,
+    status: 'approved',
+    pr: found.number,
+    approvedAt: found.mergedAt,
+  };
+  return true;
+}
+
 /** No skipping and no double advance; the stage before must be merged. Marks it approved in the new state. */
 async function checkCanRun(
   forge: Forge,
@@ -237,26 +267,18 @@ async function checkCanRun(
   stage: StageName,
   ownPr?: PullRequest,
 ): Promise<void> {
-  const { stages } = campaign.state;
-  // Main's state says "in-review" until the next stage records the approval; the merge itself is the approval.
-  if (ownPr?.state === 'merged' && stages[stage].status === 'in-review') {
-    stages[stage] = { ...stages[stage], status: 'approved', pr: ownPr.number, approvedAt: ownPr.mergedAt };
-  }
+  await settleApproval(forge, campaign, stage, ownPr ?? null);
   const prev = previousStage(stage);
-  if (prev && stages[prev].status !== 'approved') {
+  if (prev && !(await settleApproval(forge, campaign, prev))) {
     const prevPr = await forge.findPullRequest(stageBranch(campaign.brief.id, prev));
-    if (prevPr?.state === 'merged' && stages[prev].status === 'in-review') {
-      stages[prev] = { ...stages[prev], status: 'approved', pr: prevPr.number, approvedAt: prevPr.mergedAt };
-    } else {
-      throw new CrescendoError(`${stage} cannot start: ${prev} is not approved yet`, {
-        fix:
-          prevPr?.state === 'open'
-            ? `review and merge pull request #${prevPr.number} first`
-            : `run and approve ${prev} first`,
-      });
-    }
+    throw new CrescendoError(`${stage} cannot start: ${prev} is not approved yet`, {
+      fix:
+        prevPr?.state === 'open'
+          ? `review and merge pull request #${prevPr.number} first`
+          : `run and approve ${prev} first`,
+    });
   }
-  if (stages[stage].status === 'approved' && stage !== 'measurement') {
+  if (campaign.state.stages[stage].status === 'approved' && stage !== 'measurement') {
     throw new CrescendoError(`${stage} is already approved for ${campaign.brief.id}`, {
       fix: 'a stage runs once per cycle; start a new cycle to plan again',
     });

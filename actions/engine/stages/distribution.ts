@@ -91,6 +91,14 @@ export const distributionArtifact: ArtifactKind<DistributionData> = {
     ),
 };
 
+function renderedLink(front: Record<string, unknown>): string | undefined {
+  const variants = Array.isArray(front.variants)
+    ? (front.variants as { id?: unknown; link?: unknown }[])
+    : [];
+  const link = variants.find((v) => v.id === 'a')?.link;
+  return typeof link === 'string' && link.includes('utm_campaign=') ? link : undefined;
+}
+
 export const distributionPath = (id: string): string => `campaigns/${id}/distribution.md`;
 export const ledgerPath = (id: string): string => `campaigns/${id}/ledger.yml`;
 
@@ -138,14 +146,17 @@ export const distributionStage: Stage = {
           channel: String(f.front.channel),
           type,
           publishAt: s.publishAt,
-          trackingLink: trackingLink({
-            landingUrl: brief.landingUrl,
-            campaignId: brief.id,
-            type,
-            channel: String(f.front.channel),
-            slug: String(f.front.slug ?? s.path.split('/').pop()?.replace(/\.md$/, '')),
-            keyword: typeof f.front.keyword === 'string' ? f.front.keyword : undefined,
-          }),
+          // Off-site assets already carry their tracked link (variant a) from the content renderer.
+          trackingLink:
+            renderedLink(f.front) ??
+            trackingLink({
+              landingUrl: brief.landingUrl,
+              campaignId: brief.id,
+              type,
+              channel: String(f.front.channel),
+              slug: String(f.front.slug ?? s.path.split('/').pop()?.replace(/\.md$/, '')),
+              keyword: typeof f.front.keyword === 'string' ? f.front.keyword : undefined,
+            }),
           notes: s.notes,
           status: 'scheduled' as const,
         };

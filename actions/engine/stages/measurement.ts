@@ -64,6 +64,19 @@ export const reportArtifact: ArtifactKind<ReportData> = {
   checkpoints: () => [],
 };
 
+/** Every measurement report of every campaign on the default branch, as text: the input to later cycles. */
+export async function readReportFiles(ctx: StageContext): Promise<{ path: string; text: string }[]> {
+  const paths = (await ctx.listFiles('campaigns')).filter((p) =>
+    /^campaigns\/[^/]+\/reports\/[^/]+\.md$/.test(p),
+  );
+  const files: { path: string; text: string }[] = [];
+  for (const path of paths) {
+    const text = await ctx.readFile(path);
+    if (text !== undefined) files.push({ path, text });
+  }
+  return files;
+}
+
 export const metricsDir = (id: string): string => `campaigns/${id}/data`;
 
 export async function readMetrics(ctx: StageContext): Promise<MetricsRow[]> {

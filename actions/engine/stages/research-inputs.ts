@@ -2,7 +2,7 @@ import { readFrontMatter } from '../artifacts/front-matter.js';
 import { CrescendoError } from '../errors.js';
 import { importKeywordExport } from '../keywords/import-file.js';
 import { type KeywordFile, type KeywordsReport, keywordsReport } from '../keywords/index.js';
-import { ReportData } from './measurement.js';
+import { ReportData, readReportFiles } from './measurement.js';
 import type { StageContext } from './stage.js';
 
 /** Keyword exports found in `campaigns/<id>/data/` and what the keywords module made of them. */
@@ -66,14 +66,9 @@ export interface PastReport {
 export async function readPastReports(
   ctx: StageContext,
 ): Promise<{ reports: PastReport[]; warnings: string[] }> {
-  const paths = (await ctx.listFiles('campaigns')).filter((p) =>
-    /^campaigns\/[^/]+\/reports\/[^/]+\.md$/.test(p),
-  );
   const reports: PastReport[] = [];
   const warnings: string[] = [];
-  for (const path of paths) {
-    const text = await ctx.readFile(path);
-    if (text === undefined) continue;
+  for (const { path, text } of await readReportFiles(ctx)) {
     try {
       const parsed = ReportData.safeParse(readFrontMatter(text, path).data.report);
       if (!parsed.success) {

@@ -9,6 +9,7 @@ import {
   withHistory,
 } from '../marketing/benchmarks.js';
 import { Channel } from '../marketing/channels.js';
+import { readReportFiles } from './measurement.js';
 import type { StageContext } from './stage.js';
 
 /** The team-editable benchmarks file (see actions/engine/marketing/README.md, "Benchmarks"). */
@@ -107,15 +108,7 @@ export async function loadStrategyBenchmarks(ctx: StageContext): Promise<Strateg
     text === undefined
       ? `Crescendo default benchmarks (no ${BENCHMARKS_PATH}: copy, review and edit them)`
       : `${BENCHMARKS_PATH}${benchmarks.reviewedBy ? `, reviewed by ${benchmarks.reviewedBy}` : ''}${benchmarks.reviewedOn ? ` on ${benchmarks.reviewedOn}` : ''}`;
-  const paths = (await ctx.listFiles('campaigns')).filter((p) =>
-    /^campaigns\/[^/]+\/reports\/[^/]+\.md$/.test(p),
-  );
-  const reports: { path: string; text: string }[] = [];
-  for (const path of paths) {
-    const body = await ctx.readFile(path);
-    if (body !== undefined) reports.push({ path, text: body });
-  }
-  const history = historyFromReports(reports);
+  const history = historyFromReports(await readReportFiles(ctx));
   const measured: string[] = [];
   if (Object.keys(history).length > 0) {
     try {
