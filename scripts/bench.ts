@@ -12,21 +12,26 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { Brief } from '../actions/engine/campaign/brief.js';
-import { addCost, initialState, type StageCost, zeroCost } from '../actions/engine/campaign/state.js';
+import { Brief } from '../actions/engine/artifacts/brief.js';
+import {
+  addCost,
+  initialState,
+  type StageCost,
+  zeroCost,
+} from '../actions/engine/artifacts/campaign-state.js';
+import { parseBrandVoice } from '../actions/engine/assets/index.js';
 import { parseConfig } from '../actions/engine/config/config.js';
-import { parseBrandVoice } from '../actions/engine/content/index.js';
 import { AnthropicLlm } from '../actions/engine/llm/anthropic-llm.js';
 import { SpendGuard } from '../actions/engine/llm/spend-guard.js';
-import { planAssets } from '../actions/engine/stages/asset-plan.js';
+import { planAssets } from '../actions/engine/stages/content/asset-plan.js';
 import {
   CONTENT_CONCURRENCY,
   contentSystem,
   generateAssets,
-} from '../actions/engine/stages/content-generate.js';
-import type { ResearchData } from '../actions/engine/stages/research.js';
+} from '../actions/engine/stages/content/generate.js';
+import type { ResearchData } from '../actions/engine/stages/research/index.js';
 import type { StageContext } from '../actions/engine/stages/stage.js';
-import type { StrategyData } from '../actions/engine/stages/strategy.js';
+import type { StrategyData } from '../actions/engine/stages/strategy/index.js';
 import { reply, startFakeAnthropic } from '../tests/fakes/anthropic/index.js';
 
 const ASSETS = 48;

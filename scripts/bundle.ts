@@ -1,7 +1,7 @@
 /**
  * Bundles each stage action (`actions/<dir>/main.ts`) into one ESM file, `actions/<dir>/dist/index.js`,
  * that the runner starts with node24. The output is deterministic (no timestamps, no absolute paths, no
- * source maps), so `tests/github/bundle-current.test.ts` can fail CI when a committed bundle is stale.
+ * source maps), so `tests/action/bundle-current.test.ts` can fail CI when a committed bundle is stale.
  *
  *   npm run bundle              # writes actions/<dir>/dist/index.js
  */

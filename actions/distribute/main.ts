@@ -1,4 +1,4 @@
-import { runStageAction } from '../engine/github/stage-action.js';
+import { runStageAction } from '../engine/action/stage-action.js';
 
-// The distribution stage action: everything happens in runStageAction (tested in tests/github).
+// The distribution stage action: everything happens in runStageAction (tested in tests/action).
 await runStageAction('distribution');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrescendoError, formatError } from '../../actions/engine/errors.js';
-import { GitHubForge, type GitHubForgeOptions } from '../../actions/engine/forge/github-forge.js';
+import { GitHubForge, type GitHubForgeOptions } from '../../actions/engine/forge/github/github-forge.js';
 import {
   DEFAULT_TOKEN,
   type FakeGitHub,

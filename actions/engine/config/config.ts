@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { parseYaml, validateWith } from '../artifacts/validate.js';
-import type { StageName } from '../campaign/stage-names.js';
 import { CrescendoError } from '../errors.js';
+import { parseYaml, validateWith } from '../files/yaml.js';
+import type { StageName } from '../stages/names.js';
 
 export const CONFIG_PATH = '.github/crescendo.yml';
 

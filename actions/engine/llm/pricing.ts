@@ -1,4 +1,4 @@
-import type { StageCost } from '../campaign/state.js';
+import type { StageCost } from '../artifacts/campaign-state.js';
 import type { Pricing } from '../config/config.js';
 import { CrescendoError } from '../errors.js';
 import type { LlmUsage } from './llm.js';

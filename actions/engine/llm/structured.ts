@@ -1,6 +1,6 @@
-import { zodProblems } from '../artifacts/validate.js';
 import type { Pricing } from '../config/config.js';
 import { CrescendoError, formatProblem, type Problem } from '../errors.js';
+import { zodProblems } from '../files/yaml.js';
 import {
   addUsage,
   emptyUsage,

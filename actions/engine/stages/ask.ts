@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { StageName } from '../campaign/stage-names.js';
-import type { StageCost } from '../campaign/state.js';
+import type { StageCost } from '../artifacts/campaign-state.js';
 import { modelFor } from '../config/config.js';
 import type { Problem } from '../errors.js';
 import type { SystemBlock } from '../llm/llm.js';
 import { usageToCost } from '../llm/pricing.js';
 import { generateStructured } from '../llm/structured.js';
+import type { StageName } from './names.js';
 import type { StageContext } from './stage.js';
 
 const RULES = `You are part of Crescendo, a marketing team's automation. You answer with one JSON object that matches the given schema exactly, nothing else.

@@ -1,11 +1,11 @@
-import type { StageName } from '../campaign/stage-names.js';
-import { contentStage } from './content.js';
-import { distributionArtifact, distributionStage } from './distribution.js';
-import { measurementStage, reportArtifact } from './measurement.js';
-import { researchArtifact, researchStage } from './research.js';
-import { reviewArtifact, reviewStage } from './review.js';
+import { contentStage } from './content/index.js';
+import { distributionArtifact, distributionStage } from './distribution/index.js';
+import { measurementStage, reportArtifact } from './measurement/index.js';
+import type { StageName } from './names.js';
+import { researchArtifact, researchStage } from './research/index.js';
+import { reviewArtifact, reviewStage } from './review/index.js';
 import type { ArtifactKind, Stage } from './stage.js';
-import { strategyArtifact, strategyStage } from './strategy.js';
+import { strategyArtifact, strategyStage } from './strategy/index.js';
 
 export const STAGES: Record<StageName, Stage> = {
   research: researchStage,

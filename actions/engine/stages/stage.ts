@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { StageName } from '../campaign/stage-names.js';
-import type { Campaign, PendingBatch, StageCost } from '../campaign/state.js';
+import type { Campaign, PendingBatch, StageCost } from '../artifacts/campaign-state.js';
 import type { Config } from '../config/config.js';
 import type { Problem } from '../errors.js';
 import type { FileChange } from '../forge/forge.js';
 import type { Llm } from '../llm/llm.js';
 import type { SpendGuard } from '../llm/spend-guard.js';
+import type { StageName } from './names.js';
 
 /** What a stage may see and use. Files are read from the default branch (what was approved). */
 export interface StageContext {

@@ -1,0 +1,236 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CrescendoError } from '../../errors.js';
+import type { CommitRequest, FileChange, Forge, PullRequest, PullRequestRequest, Review } from '../forge.js';
+import { git, gitBytesMaybe, gitMaybe } from './git.js';
+
+interface LocalComment {
+  id: number;
+  issue: number;
+  body: string;
+}
+
+interface LocalRecords {
+  nextNumber: number;
+  pulls: PullRequest[];
+  reviews: Record<string, Review[]>;
+  comments: LocalComment[];
+  labels: Record<string, string[]>;
+}
+
+const emptyRecords = (): LocalRecords => ({
+  nextNumber: 1,
+  pulls: [],
+  reviews: {},
+  comments: [],
+  labels: {},
+});
+
+/**
+ * A forge that is a plain git repository on disk. A "pull request" is a branch plus a
+ * record kept in `.git/crescendo/records.json` (outside the work tree, so it is never
+ * committed); approving is merging into the default branch.
+ */
+export class LocalForge implements Forge {
+  private constructor(
+    readonly dir: string,
+    readonly defaultBranch: string,
+  ) {}
+
+  static async open(dir: string): Promise<LocalForge> {
+    const top = await gitMaybe(dir, ['rev-parse', '--show-toplevel']);
+    if (!top) {
+      throw new CrescendoError(`${dir} is not a git repository`, {
+        fix: 'run `crescendo init` there first (or `git init`)',
+      });
+    }
+    const head = (await gitMaybe(dir, ['symbolic-ref', '--short', 'HEAD']))?.trim() ?? 'main';
+    return new LocalForge(top.trim(), head);
+  }
+
+  private get recordsPath(): string {
+    return join(this.dir, '.git', 'crescendo', 'records.json');
+  }
+
+  private async records(): Promise<LocalRecords> {
+    try {
+      return { ...emptyRecords(), ...JSON.parse(await readFile(this.recordsPath, 'utf8')) };
+    } catch {
+      return emptyRecords();
+    }
+  }
+
+  private async save(records: LocalRecords): Promise<void> {
+    await mkdir(join(this.dir, '.git', 'crescendo'), { recursive: true });
+    await writeFile(this.recordsPath, `${JSON.stringify(records, null, 2)}\n`);
+  }
+
+  async readFile(path: string, ref = this.defaultBranch): Promise<string | undefined> {
+    return gitMaybe(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
+  }
+
+  async readBytes(path: string, ref = this.defaultBranch): Promise<Uint8Array | undefined> {
+    return gitBytesMaybe(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
+  }
+
+  async listFiles(dir: string, ref = this.defaultBranch): Promise<string[]> {
+    const out = await gitMaybe(this.dir, ['ls-tree', '-r', '--name-only', ref, '--', dir]);
+    return (out ?? '').split('\n').filter(Boolean).sort();
+  }
+
+  async branchExists(branch: string): Promise<boolean> {
+    return (
+      (await gitMaybe(this.dir, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`])) !== undefined
+    );
+  }
+
+  private async tip(branch: string): Promise<string> {
+    return (await git(this.dir, ['rev-parse', `refs/heads/${branch}`])).trim();
+  }
+
+  async commitFiles(request: CommitRequest): Promise<{ sha: string }> {
+    const exists = await this.branchExists(request.branch);
+    const parent = await this.tip(exists && !request.reset ? request.branch : request.base);
+    const sha = await this.commitOnto(parent, request.changes, request.message);
+    await git(this.dir, ['update-ref', `refs/heads/${request.branch}`, sha]);
+    return { sha };
+  }
+
+  /** Builds a commit from `parent` plus changes in a private index, leaving the work tree alone. */
+  private async commitOnto(parent: string, changes: FileChange[], message: string): Promise<string> {
+    const index = join(tmpdir(), `crescendo-index-${process.pid}-${Date.now()}-${Math.random()}`);
+    const env = { GIT_INDEX_FILE: index };
+    try {
+      await git(this.dir, ['read-tree', parent], { env });
+      for (const change of changes) {
+        if (change.content === null) {
+          await git(this.dir, ['update-index', '--force-remove', '--', change.path], { env });
+        } else {
+          const blob = (
+            await git(this.dir, ['hash-object', '-w', '--stdin'], { input: change.content })
+          ).trim();
+          await git(this.dir, ['update-index', '--add', '--cacheinfo', `100644,${blob},${change.path}`], {
+            env,
+          });
+        }
+      }
+      const tree = (await git(this.dir, ['write-tree'], { env })).trim();
+      return (await git(this.dir, ['commit-tree', tree, '-p', parent, '-m', message])).trim();
+    } finally {
+      await rm(index, { force: true });
+    }
+  }
+
+  async findPullRequest(branch: string): Promise<PullRequest | undefined> {
+    const pulls = (await this.records()).pulls.filter((p) => p.branch === branch);
+    return pulls.at(-1);
+  }
+
+  async getPullRequest(number: number): Promise<PullRequest> {
+    const pull = (await this.records()).pulls.find((p) => p.number === number);
+    if (!pull) throw new CrescendoError(`there is no pull request #${number} in ${this.dir}`);
+    return pull;
+  }
+
+  async openOrUpdatePullRequest(request: PullRequestRequest): Promise<PullRequest> {
+    const records = await this.records();
+    const headSha = await this.tip(request.branch);
+    let pull = records.pulls.find((p) => p.branch === request.branch && p.state === 'open');
+    if (pull) {
+      Object.assign(pull, { title: request.title, body: request.body, headSha });
+      pull.labels = [...new Set([...pull.labels, ...request.labels])];
+    } else {
+      const number = records.nextNumber++;
+      pull = {
+        number,
+        branch: request.branch,
+        base: request.base,
+        title: request.title,
+        body: request.body,
+        state: 'open',
+        labels: request.labels,
+        url: `local:${this.dir}#${number}`,
+        headSha,
+      };
+      records.pulls.push(pull);
+    }
+    await this.save(records);
+    return pull;
+  }
+
+  async mergePullRequest(number: number, message?: string): Promise<PullRequest> {
+    const records = await this.records();
+    const pull = records.pulls.find((p) => p.number === number);
+    if (!pull) throw new CrescendoError(`there is no pull request #${number}`);
+    if (pull.state !== 'open') throw new CrescendoError(`pull request #${number} is ${pull.state}, not open`);
+    const text = message ?? `Merge ${pull.branch}: ${pull.title}`;
+    const head = (await gitMaybe(this.dir, ['symbolic-ref', '--short', 'HEAD']))?.trim();
+    if (head === pull.base) {
+      // The base is checked out: let git update the work tree too.
+      await git(this.dir, ['merge', '--no-ff', '--no-edit', '-m', text, pull.branch]);
+    } else {
+      const tree = (await git(this.dir, ['merge-tree', '--write-tree', pull.base, pull.branch])).split(
+        '\n',
+      )[0]!;
+      const sha = (
+        await git(this.dir, [
+          'commit-tree',
+          tree,
+          '-p',
+          await this.tip(pull.base),
+          '-p',
+          await this.tip(pull.branch),
+          '-m',
+          text,
+        ])
+      ).trim();
+      await git(this.dir, ['update-ref', `refs/heads/${pull.base}`, sha]);
+    }
+    pull.headSha = await this.tip(pull.branch);
+    pull.state = 'merged';
+    pull.mergedAt = new Date().toISOString();
+    pull.mergedBy = process.env.USER ?? 'local';
+    await this.save(records);
+    return pull;
+  }
+
+  async listReviews(number: number): Promise<Review[]> {
+    return (await this.records()).reviews[String(number)] ?? [];
+  }
+
+  /** Local stand-in for a reviewer requesting changes (`crescendo revise`). */
+  async addReview(number: number, review: Review): Promise<void> {
+    const records = await this.records();
+    records.reviews[String(number)] = [...(records.reviews[String(number)] ?? []), review];
+    await this.save(records);
+  }
+
+  async upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }> {
+    const records = await this.records();
+    let comment = records.comments.find((c) => c.issue === issue && c.body.includes(marker));
+    if (comment) comment.body = body;
+    else {
+      comment = { id: records.comments.length + 1, issue, body };
+      records.comments.push(comment);
+    }
+    await this.save(records);
+    return { id: comment.id, url: `local:${this.dir}#comment-${comment.id}` };
+  }
+
+  async comment(issue: number, body: string): Promise<void> {
+    const records = await this.records();
+    records.comments.push({ id: records.comments.length + 1, issue, body });
+    await this.save(records);
+  }
+
+  async addLabels(issue: number, labels: string[]): Promise<void> {
+    const records = await this.records();
+    records.labels[String(issue)] = [...new Set([...(records.labels[String(issue)] ?? []), ...labels])];
+    await this.save(records);
+  }
+
+  async listPullRequests(): Promise<PullRequest[]> {
+    return (await this.records()).pulls;
+  }
+}

@@ -1,0 +1,69 @@
+import { CrescendoError } from '../errors.js';
+import type { PullRequest } from '../forge/forge.js';
+import type { LocalForge } from '../forge/local/local-forge.js';
+import { nextStage, STAGE_NAMES, type StageName, stageBranch } from '../stages/names.js';
+import { type PipelineDeps, runStage, type StageRun } from './run-stage.js';
+
+/** The stage of a campaign whose pull request is open, if any. */
+export async function openStage(
+  forge: LocalForge,
+  id: string,
+): Promise<{ stage: StageName; pr: PullRequest } | undefined> {
+  for (const stage of STAGE_NAMES) {
+    const pr = await forge.findPullRequest(stageBranch(id, stage));
+    if (pr?.state === 'open') return { stage, pr };
+  }
+  return undefined;
+}
+
+export interface ApproveResult {
+  approved: StageName;
+  next?: StageRun;
+  /** Why the next stage did not run, when it could not (e.g. measurement waits for data). */
+  waiting?: string;
+}
+
+/** Local approval: merge the open stage PR into main, then run the next stage as the workflow would. */
+export async function approve(
+  deps: PipelineDeps & { forge: LocalForge },
+  id: string,
+): Promise<ApproveResult> {
+  const open = await openStage(deps.forge, id);
+  if (!open) {
+    throw new CrescendoError(`campaign ${id} has no stage waiting for approval`, {
+      fix: 'run `crescendo status` to see where it stands',
+    });
+  }
+  await deps.forge.mergePullRequest(open.pr.number, `Approve ${open.stage} for ${id} (#${open.pr.number})`);
+  deps.log?.(`${open.stage}: approved (merged #${open.pr.number})`);
+  const following = nextStage(open.stage);
+  if (!following) return { approved: open.stage };
+  try {
+    return { approved: open.stage, next: await runStage(deps, { campaignId: id, stage: following }) };
+  } catch (error) {
+    if (following === 'measurement' && error instanceof CrescendoError) {
+      return {
+        approved: open.stage,
+        waiting: `measurement waits: ${error.message}${error.fix ? ` (${error.fix})` : ''}`,
+      };
+    }
+    throw error;
+  }
+}
+
+/** Local "request changes": records the feedback as a review, then regenerates the stage on its branch. */
+export async function revise(
+  deps: PipelineDeps & { forge: LocalForge },
+  id: string,
+  feedback: string,
+): Promise<StageRun> {
+  const open = await openStage(deps.forge, id);
+  if (!open) throw new CrescendoError(`campaign ${id} has no open stage to revise`);
+  await deps.forge.addReview(open.pr.number, {
+    author: process.env.USER ?? 'local',
+    state: 'CHANGES_REQUESTED',
+    body: feedback,
+    submittedAt: new Date().toISOString(),
+  });
+  return runStage(deps, { campaignId: id, stage: open.stage, feedback: [feedback] });
+}

@@ -1,0 +1,203 @@
+import { z } from 'zod';
+import { readContentFiles } from '../../artifacts/asset.js';
+import { AssetType } from '../../assets/asset-type.js';
+import { trackingLink } from '../../channels/tracking-link.js';
+import { CrescendoError, type Problem } from '../../errors.js';
+import { renderArtifact } from '../../files/artifact-file.js';
+import { bullets, table } from '../../files/markdown.js';
+import { toYaml } from '../../files/yaml.js';
+import { ask, campaignSystem, feedbackBlock } from '../ask.js';
+import type { ArtifactKind, Stage, StageContext } from '../stage.js';
+
+export const ScheduleProposal = z.object({
+  schedule: z
+    .array(
+      z.object({
+        path: z.string().min(1),
+        publishAt: z.iso
+          .datetime({ offset: true })
+          .describe('When to publish or send, ISO 8601 with time zone'),
+        notes: z.string().describe('Channel-specific set-up: audience, send list, targeting, ad approval'),
+      }),
+    )
+    .min(1),
+});
+
+export const DistributionEntry = z.object({
+  path: z.string(),
+  channel: z.string(),
+  type: AssetType,
+  publishAt: z.iso.datetime({ offset: true }),
+  trackingLink: z.url().refine((u) => new URL(u).searchParams.has('utm_campaign'), 'must carry utm_campaign'),
+  notes: z.string(),
+  status: z.enum(['scheduled', 'published', 'failed']),
+});
+export const DistributionData = z.object({
+  campaign: z.string(),
+  entries: z.array(DistributionEntry).min(1),
+});
+export type DistributionData = z.infer<typeof DistributionData>;
+
+export function scheduleCheckpoints(
+  schedule: { path: string; publishAt: string }[],
+  approved: string[],
+  window?: { start: string; end: string },
+  assetDates: Record<string, string> = {},
+): Problem[] {
+  const problems: Problem[] = [];
+  const counts = new Map<string, number>();
+  schedule.forEach((s, i) => {
+    counts.set(s.path, (counts.get(s.path) ?? 0) + 1);
+    if (!approved.includes(s.path))
+      problems.push({ where: `schedule[${i}].path`, message: `${s.path} is not an approved asset` });
+    const day = s.publishAt.slice(0, 10);
+    const own = assetDates[s.path];
+    if (own && day < own)
+      problems.push({
+        where: `schedule[${i}].publishAt`,
+        message: `${day} is before the asset's own date ${own}`,
+      });
+    if (window && (day < window.start || day > window.end)) {
+      problems.push({
+        where: `schedule[${i}].publishAt`,
+        message: `${day} is outside the campaign window ${window.start} – ${window.end}`,
+      });
+    }
+  });
+  for (const path of approved) {
+    const n = counts.get(path) ?? 0;
+    if (n !== 1)
+      problems.push({
+        where: 'schedule',
+        message: `${path} is scheduled ${n} times; every approved asset exactly once`,
+      });
+  }
+  return problems;
+}
+
+export const distributionArtifact: ArtifactKind<DistributionData> = {
+  kind: 'distribution',
+  schema: DistributionData,
+  checkpoints: (d) =>
+    d.entries.flatMap((e, i): Problem[] =>
+      new URL(e.trackingLink).searchParams.get('utm_campaign') === d.campaign
+        ? []
+        : [
+            {
+              where: `entries[${i}].trackingLink`,
+              message: `utm_campaign is not the campaign id ${d.campaign}`,
+            },
+          ],
+    ),
+};
+
+function renderedLink(front: Record<string, unknown>): string | undefined {
+  const variants = Array.isArray(front.variants)
+    ? (front.variants as { id?: unknown; link?: unknown }[])
+    : [];
+  const link = variants.find((v) => v.id === 'a')?.link;
+  return typeof link === 'string' && link.includes('utm_campaign=') ? link : undefined;
+}
+
+export const distributionPath = (id: string): string => `campaigns/${id}/distribution.md`;
+export const ledgerPath = (id: string): string => `campaigns/${id}/ledger.yml`;
+
+export const distributionStage: Stage = {
+  name: 'distribution',
+  title: 'Distribution',
+  async run(ctx: StageContext) {
+    const { brief } = ctx.campaign;
+    const approved = (await readContentFiles(ctx)).filter((f) => f.front.status === 'approved');
+    if (approved.length === 0) {
+      throw new CrescendoError('no approved assets to distribute', {
+        fix: 'approve the review stage with at least one asset marked approved',
+      });
+    }
+    const paths = approved.map((f) => f.path);
+    ctx.log(`  scheduling ${approved.length} approved assets`);
+    const { data, cost } = await ask(ctx, 'distribution', {
+      task: 'distribution',
+      system: campaignSystem(
+        ctx,
+        'You are the distribution planner: publish times per channel, set-up notes.',
+      ),
+      prompt: `Schedule every approved asset exactly once, inside ${brief.timeframe.start} – ${brief.timeframe.end}, no earlier than its own date, at a good time for its channel and audience. Assets:\n${approved
+        .map(
+          (f) =>
+            `- ${f.path} (type ${String(f.front.type)}, channel ${String(f.front.channel)}, date ${String(f.front.date)})`,
+        )
+        .join('\n')}${feedbackBlock(ctx)}`,
+      schema: ScheduleProposal,
+      check: (d) =>
+        scheduleCheckpoints(
+          d.schedule,
+          paths,
+          brief.timeframe,
+          Object.fromEntries(approved.map((f) => [f.path, String(f.front.date)])),
+        ),
+    });
+    const byPath = new Map(approved.map((f) => [f.path, f]));
+    const entries = data.schedule
+      .map((s) => {
+        const f = byPath.get(s.path)!;
+        const type = AssetType.parse(f.front.type);
+        return {
+          path: s.path,
+          channel: String(f.front.channel),
+          type,
+          publishAt: s.publishAt,
+          // Off-site assets already carry their tracked link (variant a) from the content renderer.
+          trackingLink:
+            renderedLink(f.front) ??
+            trackingLink({
+              landingUrl: brief.landingUrl,
+              campaignId: brief.id,
+              type,
+              channel: String(f.front.channel),
+              slug: String(f.front.slug ?? s.path.split('/').pop()?.replace(/\.md$/, '')),
+              keyword: typeof f.front.keyword === 'string' ? f.front.keyword : undefined,
+            }),
+          notes: s.notes,
+          status: 'scheduled' as const,
+        };
+      })
+      .sort((a, b) => Date.parse(a.publishAt) - Date.parse(b.publishAt));
+    const plan: DistributionData = { campaign: brief.id, entries };
+    const channels = [...new Set(entries.map((e) => e.channel))];
+    const body = [
+      '# Distribution plan',
+      `${entries.length} assets on ${channels.length} channels. Every link carries \`utm_campaign=${brief.id}\`.`,
+      ...channels.map((channel) =>
+        [
+          `## ${channel}`,
+          table(
+            ['Publish at', 'Asset', 'Tracking link', 'Set-up'],
+            entries
+              .filter((e) => e.channel === channel)
+              .map((e) => [e.publishAt, e.path, e.trackingLink, e.notes]),
+          ),
+        ].join('\n\n'),
+      ),
+    ].join('\n\n');
+    const meta = {
+      kind: 'distribution',
+      campaign: brief.id,
+      generated: ctx.now.toISOString(),
+      sample: ctx.llm.isSample,
+    };
+    return {
+      files: [
+        { path: distributionPath(brief.id), content: renderArtifact(meta, { distribution: plan }, body) },
+        {
+          path: ledgerPath(brief.id),
+          content: `# Publication ledger: the scheduled publisher updates each entry's status.\n${toYaml(plan)}`,
+        },
+      ],
+      summary: bullets([
+        `${entries.length} assets scheduled on ${channels.join(', ')}`,
+        `First: ${entries[0]?.publishAt}; last: ${entries.at(-1)?.publishAt}`,
+      ]),
+      cost,
+    };
+  },
+};

@@ -1,0 +1,220 @@
+import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { parseBrandVoice } from '../../actions/engine/artifacts/brand.js';
+import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
+import { totalCost } from '../../actions/engine/artifacts/campaign-state.js';
+import { CONFIG_PATH } from '../../actions/engine/config/config.js';
+import { CrescendoError, formatProblem } from '../../actions/engine/errors.js';
+import { parseYaml } from '../../actions/engine/files/yaml.js';
+import { git, gitMaybe } from '../../actions/engine/forge/local/git.js';
+import { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
+import { formatKeywordsTable, keywordsReportFromPaths } from '../../actions/engine/keywords/index.js';
+import { approve, openStage, revise } from '../../actions/engine/runner/local-actions.js';
+import { nextAction } from '../../actions/engine/runner/progress.js';
+import {
+  listCampaignIds,
+  loadCampaign,
+  runStage,
+  startCampaign,
+} from '../../actions/engine/runner/run-stage.js';
+import { BRAND_PATH } from '../../actions/engine/stages/content/index.js';
+import { STAGE_NAMES, StageName } from '../../actions/engine/stages/names.js';
+import { type CheckOptions, checkFile } from './check-file.js';
+import { chooseLlm, EXAMPLE_ID } from './llm-choice.js';
+
+export interface CliEnv {
+  /** Root of the Crescendo package: its config template and demo samples live there. */
+  packageRoot: string;
+  out: (line: string) => void;
+}
+
+const samplesDir = (env: CliEnv) => join(env.packageRoot, 'scripts', 'demo', 'answers');
+
+export async function init(env: CliEnv, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  if (!(await gitMaybe(dir, ['rev-parse', '--git-dir']))) await git(dir, ['init', '-q', '-b', 'main']);
+  await mkdir(join(dir, '.github'), { recursive: true });
+  await copyFile(join(env.packageRoot, CONFIG_PATH), join(dir, CONFIG_PATH));
+  for (const folder of ['campaigns', 'plans/reports', 'content']) {
+    await mkdir(join(dir, folder), { recursive: true });
+    await writeFile(join(dir, folder, '.gitkeep'), '');
+  }
+  await git(dir, ['add', '.github/crescendo.yml', 'campaigns', 'plans', 'content']);
+  if ((await gitMaybe(dir, ['diff', '--cached', '--quiet'])) === undefined) {
+    await git(dir, ['commit', '-q', '-m', 'Set up Crescendo']);
+  }
+  env.out(`Crescendo is set up in ${dir} (configuration: ${CONFIG_PATH}).`);
+}
+
+async function deps(env: CliEnv, dir: string, campaignId: string) {
+  const forge = await LocalForge.open(dir);
+  return { forge, llm: chooseLlm(campaignId, samplesDir(env)), log: env.out };
+}
+
+export async function start(env: CliEnv, dir: string, briefPath: string): Promise<string> {
+  const text = await readFile(briefPath, 'utf8').catch(() => {
+    throw new CrescendoError(`cannot read the brief ${briefPath}`, {
+      fix: 'give the path of a brief YAML file',
+    });
+  });
+  const value = parseYaml(text, briefPath).value as { id?: string };
+  const d = await deps(env, dir, String(value?.id ?? ''));
+  if (d.llm.isSample)
+    env.out(
+      'No ANTHROPIC_API_KEY: using the sample answers shipped for the example brief. Every artifact is marked as a sample.',
+    );
+  const run = await startCampaign(d, value, { where: briefPath });
+  env.out(
+    `Research is ready for review: pull request #${run.pullRequest.number}. Approve with \`crescendo approve ${run.campaign.brief.id}\`.`,
+  );
+  return run.campaign.brief.id;
+}
+
+export async function approveCommand(env: CliEnv, dir: string, id: string): Promise<void> {
+  const result = await approve(await deps(env, dir, id), id);
+  if (result.next)
+    env.out(`${result.next.pullRequest.title} is ready: pull request #${result.next.pullRequest.number}.`);
+  if (result.waiting) env.out(result.waiting);
+  if (!result.next && !result.waiting) env.out(`${result.approved} approved.`);
+}
+
+export async function reviseCommand(env: CliEnv, dir: string, id: string, feedback: string): Promise<void> {
+  if (!feedback.trim())
+    throw new CrescendoError('no feedback given', {
+      fix: 'crescendo revise <id> --feedback "what to change"',
+    });
+  const run = await revise(await deps(env, dir, id), id, feedback);
+  env.out(`Regenerated on the same branch: pull request #${run.pullRequest.number} updated.`);
+}
+
+export async function runCommand(env: CliEnv, dir: string, id: string, stage: string): Promise<void> {
+  const parsed = StageName.safeParse(stage);
+  if (!parsed.success)
+    throw new CrescendoError(`unknown stage "${stage}"`, { fix: `use one of ${STAGE_NAMES.join(', ')}` });
+  const run = await runStage(await deps(env, dir, id), { campaignId: id, stage: parsed.data });
+  env.out(
+    `${run.pullRequest.title}: pull request #${run.pullRequest.number}${run.changed ? '' : ' (unchanged)'}.`,
+  );
+}
+
+export async function status(env: CliEnv, dir: string, only?: string): Promise<void> {
+  const forge = await LocalForge.open(dir);
+  const ids = new Set(await listCampaignIds(forge));
+  for (const pr of await forge.listPullRequests()) {
+    const m = /^crescendo\/([^/]+)\//.exec(pr.branch);
+    if (m?.[1] && pr.state === 'open') ids.add(m[1]);
+  }
+  if (ids.size === 0) env.out('No campaigns yet. Start one with `crescendo start <brief.yml>`.');
+  for (const id of [...ids].filter((i) => !only || i === only).sort()) {
+    const open = await openStage(forge, id);
+    const campaign =
+      (open ? await loadCampaign(forge, id, open.pr.branch) : undefined) ?? (await loadCampaign(forge, id));
+    if (!campaign) continue;
+    env.out(`${campaign.brief.name} (${id})${campaign.state.sample ? ' [sample]' : ''}`);
+    for (const name of STAGE_NAMES) {
+      const r = campaign.state.stages[name];
+      env.out(
+        `  ${r.status === 'approved' ? '✓' : r.status === 'in-review' ? '…' : ' '} ${name.padEnd(13)} ${r.status.padEnd(10)} ${r.pr ? `#${r.pr}` : ''}`,
+      );
+    }
+    env.out(`  cost so far $${totalCost(campaign.state).toFixed(4)} · next: ${nextAction(campaign)}`);
+  }
+}
+
+/**
+ * For `plans/<id>-strategy.md`, the brief in `campaigns/<id>/campaign.yml` of the same
+ * repository (the folder above `plans/`), so the strategy is checked against it too.
+ * Optional: a missing or broken campaign file only means fewer checks here.
+ */
+async function briefNear(file: string): Promise<CheckOptions> {
+  const match = /^(.*)[\\/]plans[\\/]([^\\/]+)-strategy\.md$/.exec(resolve(file));
+  if (!match) return {};
+  const [, root = '', id = ''] = match;
+  const text = await readFile(join(root, 'campaigns', id, 'campaign.yml'), 'utf8').catch(() => undefined);
+  if (text === undefined) return {};
+  try {
+    const { brief } = parseCampaignFile(text, `campaigns/${id}/campaign.yml`);
+    return { briefFor: (campaign: string) => (campaign === id ? brief : undefined) };
+  } catch {
+    return {};
+  }
+}
+
+export async function check(env: CliEnv, files: string[], json: boolean): Promise<number> {
+  if (files.length === 0) throw new CrescendoError('no files given', { fix: 'crescendo check <file…>' });
+  const results = [];
+  const brand = await readFile(BRAND_PATH, 'utf8').then(
+    (text) => parseBrandVoice(text, BRAND_PATH),
+    () => undefined,
+  );
+  for (const file of files) {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    results.push(
+      text === undefined
+        ? { file, kind: 'unknown', ok: false, problems: [{ where: file, message: 'cannot be read' }] }
+        : checkFile(file, text, { brand, ...(await briefNear(file)) }),
+    );
+  }
+  if (json) env.out(JSON.stringify(results, null, 2));
+  else {
+    for (const r of results) {
+      env.out(`${r.ok ? '✓' : '✗'} ${r.file} (${r.kind})`);
+      for (const p of r.problems) env.out(`    ${formatProblem(p)}`);
+      for (const p of ('warnings' in r ? r.warnings : undefined) ?? [])
+        env.out(`    warning: ${formatProblem(p)}`);
+    }
+  }
+  return results.every((r) => r.ok) ? 0 : 1;
+}
+
+export async function keywords(env: CliEnv, files: string[], json: boolean): Promise<void> {
+  if (files.length === 0)
+    throw new CrescendoError('no files given', { fix: 'crescendo keywords <export.csv…>' });
+  const report = await keywordsReportFromPaths(files);
+  env.out(json ? JSON.stringify(report, null, 2) : formatKeywordsTable(report));
+  for (const w of json ? [] : report.warnings) env.out(`warning: ${w}`);
+}
+
+/** A whole example campaign in a fresh repository, each stage approved, offline without a key. */
+export async function demo(env: CliEnv, dirOption?: string): Promise<string> {
+  const dir = resolve(dirOption ?? (await mkdtemp(join(tmpdir(), 'crescendo-demo-'))));
+  const started = Date.now();
+  await init(env, dir);
+  // The team's brand voice, which content and review read.
+  await mkdir(join(dir, '.github', 'crescendo'), { recursive: true });
+  await copyFile(
+    join(env.packageRoot, 'scripts', 'demo', 'brand.yml'),
+    join(dir, '.github', 'crescendo', 'brand.yml'),
+  );
+  await git(dir, ['add', '.github/crescendo/brand.yml']);
+  await git(dir, ['commit', '-q', '-m', 'Add the brand voice']);
+  const id = await start(env, dir, join(env.packageRoot, 'scripts', 'demo', 'brief.yml'));
+  if (id !== EXAMPLE_ID) throw new CrescendoError('the demo brief has an unexpected id');
+  for (const stage of ['research', 'strategy', 'content', 'review'] as const) {
+    env.out(`— approving ${stage}`);
+    await approveCommand(env, dir, id);
+  }
+  env.out('— approving distribution (the campaign goes live)');
+  await approveCommand(env, dir, id);
+  env.out('— the campaign runs; the team exports its performance data (sample data)');
+  // The team exports performance data after the campaign has run for a while.
+  const data = join(dir, 'campaigns', id, 'data');
+  await mkdir(data, { recursive: true });
+  await copyFile(join(env.packageRoot, 'scripts', 'demo', 'metrics.sample.csv'), join(data, 'metrics.csv'));
+  await git(dir, ['add', `campaigns/${id}/data/metrics.csv`]);
+  await git(dir, ['commit', '-q', '-m', `Add performance export for ${id} (sample data)`]);
+  await runCommand(env, dir, id, 'measurement');
+  env.out('— approving the measurement report');
+  await approveCommand(env, dir, id);
+  const files = (await git(dir, ['ls-files']))
+    .split('\n')
+    .filter((f) => f && !f.endsWith('.gitkeep') && f !== CONFIG_PATH);
+  env.out('');
+  env.out(`Demo finished in ${((Date.now() - started) / 1000).toFixed(1)} s. Repository: ${dir}`);
+  env.out('Every artifact is marked as a sample (shipped answers, not a live model).');
+  env.out('Artifacts on main:');
+  for (const f of files) env.out(`  ${relative(dir, join(dir, f))}`);
+  env.out(`History: git -C ${dir} log --oneline --graph`);
+  return dir;
+}

@@ -1,0 +1,103 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CrescendoError, formatError } from '../../actions/engine/errors.js';
+import type { CliEnv } from './commands.js';
+import * as commands from './commands.js';
+import { checkStrategyLock, pullRequestBody } from './strategy-lock.js';
+
+const USAGE = `crescendo — marketing operations as code
+
+  crescendo init [--dir PATH]                 set up a repository for Crescendo
+  crescendo start <brief.yml> [--dir PATH]    validate a brief and run research
+  crescendo status [id] [--dir PATH]          where each campaign stands
+  crescendo approve <id> [--dir PATH]         merge the open stage, run the next one
+  crescendo revise <id> --feedback TEXT       regenerate the open stage with feedback
+  crescendo run <id> <stage> [--dir PATH]     run one stage (e.g. measurement) by hand
+  crescendo check <file…> [--json]            validate artifacts; exit 0 only when all pass
+  crescendo keywords <export.csv…> [--json]   import, cluster and rank keyword exports
+  crescendo demo [--dir PATH]                 a whole example campaign, offline without a key
+  crescendo strategy-lock --base REF --head REF [--branch NAME] [--dir PATH]
+                                              fail when an approved strategy changes without justification
+
+Without ANTHROPIC_API_KEY only the example brief runs, from shipped sample answers.`;
+
+export async function main(argv: string[], env: CliEnv): Promise<number> {
+  try {
+    const { positionals, values } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        dir: { type: 'string' },
+        feedback: { type: 'string' },
+        base: { type: 'string' },
+        head: { type: 'string' },
+        branch: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+    const [command, ...args] = positionals;
+    const dir = resolve(values.dir ?? '.');
+    const need = (n: number, what: string) => {
+      if (args.length < n) throw new CrescendoError(`missing ${what}`, { fix: `see \`crescendo --help\`` });
+    };
+    if (values.help || !command) {
+      env.out(USAGE);
+      return command || values.help ? 0 : 2;
+    }
+    switch (command) {
+      case 'init':
+        await commands.init(env, dir);
+        return 0;
+      case 'start':
+        need(1, 'the brief file');
+        await commands.start(env, dir, args[0]!);
+        return 0;
+      case 'status':
+        await commands.status(env, dir, args[0]);
+        return 0;
+      case 'approve':
+        need(1, 'the campaign id');
+        await commands.approveCommand(env, dir, args[0]!);
+        return 0;
+      case 'revise':
+        need(1, 'the campaign id');
+        await commands.reviseCommand(env, dir, args[0]!, values.feedback ?? args.slice(1).join(' '));
+        return 0;
+      case 'run':
+        need(2, 'the campaign id and the stage');
+        await commands.runCommand(env, dir, args[0]!, args[1]!);
+        return 0;
+      case 'check':
+        return await commands.check(env, args, values.json);
+      case 'keywords':
+        await commands.keywords(env, args, values.json);
+        return 0;
+      case 'demo':
+        await commands.demo(env, values.dir);
+        return 0;
+      case 'strategy-lock': {
+        if (!values.base || !values.head)
+          throw new CrescendoError('missing --base or --head', {
+            fix: 'crescendo strategy-lock --base origin/main --head HEAD',
+          });
+        const branch = values.branch ?? process.env.GITHUB_HEAD_REF;
+        const body = await pullRequestBody();
+        const result = await checkStrategyLock({
+          dir,
+          base: values.base,
+          head: values.head,
+          ...(branch ? { branch } : {}),
+          ...(body === undefined ? {} : { body }),
+        });
+        env.out(`${result.ok ? '✓' : '✗'} strategy lock: ${result.message}`);
+        return result.ok ? 0 : 1;
+      }
+      default:
+        throw new CrescendoError(`unknown command "${command}"`, { fix: 'see `crescendo --help`' });
+    }
+  } catch (error) {
+    env.out(`error: ${formatError(error)}`);
+    return 1;
+  }
+}

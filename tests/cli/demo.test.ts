@@ -1,0 +1,73 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { git } from '../../actions/engine/forge/local/git.js';
+import { STAGE_NAMES } from '../../actions/engine/stages/names.js';
+import { checkFile } from '../../scripts/cli/check-file.js';
+import { demo } from '../../scripts/cli/commands.js';
+import { packageRoot } from '../helpers.js';
+
+const ID = 'q2-2027-launch';
+
+describe('crescendo demo', () => {
+  it('leaves a repository whose main has merged all six stages, artifacts where DESIGN.md puts them', async () => {
+    const lines: string[] = [];
+    const dir = await demo(
+      { packageRoot, out: (l) => lines.push(l) },
+      await mkdtemp(join(tmpdir(), 'crescendo-demo-test-')),
+    );
+    const files = (await git(dir, ['ls-files'])).split('\n');
+    for (const path of [
+      `campaigns/${ID}/campaign.yml`,
+      `plans/reports/${ID}-research.md`,
+      `plans/${ID}-strategy.md`,
+      `content/${ID}/index.md`,
+      `campaigns/${ID}/review.md`,
+      `campaigns/${ID}/distribution.md`,
+    ]) {
+      expect(files).toContain(path);
+    }
+    expect(files.some((f) => f.startsWith(`campaigns/${ID}/reports/`) && f.endsWith('-report.md'))).toBe(
+      true,
+    );
+    const merges = await git(dir, ['log', '--merges', '--format=%s', 'main']);
+    for (const stage of STAGE_NAMES) expect(merges).toContain(`Approve ${stage} for ${ID}`);
+
+    const state = parse(await git(dir, ['show', `main:campaigns/${ID}/campaign.yml`])).state;
+    expect(state.sample).toBe(true);
+    for (const stage of ['research', 'strategy', 'content', 'review', 'distribution'])
+      expect(state.stages[stage].status).toBe('approved');
+
+    // Every requested asset type arrived, and every artifact passes `crescendo check` and says it is a sample.
+    const content = files.filter(
+      (f) => f.startsWith(`content/${ID}/`) && f.endsWith('.md') && !f.endsWith('index.md'),
+    );
+    const types = new Set<string>();
+    for (const file of [
+      ...content,
+      `plans/${ID}-strategy.md`,
+      `plans/reports/${ID}-research.md`,
+      `campaigns/${ID}/review.md`,
+    ]) {
+      const text = await git(dir, ['show', `main:${file}`]);
+      const result = checkFile(file, text);
+      expect(result.problems).toEqual([]);
+      expect(text).toContain('sample: true');
+      if (file.startsWith('content/')) types.add(result.kind);
+    }
+    expect(types).toEqual(
+      new Set([
+        'blog-post',
+        'landing-page',
+        'lead-magnet',
+        'email-sequence',
+        'social-post',
+        'google-rsa',
+        'linkedin-ad',
+      ]),
+    );
+    expect(lines.join('\n')).toMatch(/sample answers/);
+  });
+});

@@ -1,0 +1,247 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { Brief } from '../../actions/engine/artifacts/brief.js';
+import { planAssets } from '../../actions/engine/stages/content/asset-plan.js';
+import { scheduleCheckpoints } from '../../actions/engine/stages/distribution/index.js';
+import { analysisCheckpoints } from '../../actions/engine/stages/measurement/index.js';
+import { ResearchData, researchCheckpoints } from '../../actions/engine/stages/research/index.js';
+import { type ReviewData, reviewCheckpoints } from '../../actions/engine/stages/review/index.js';
+import {
+  type StrategyData,
+  strategyArtifact,
+  strategyCheckpoints,
+} from '../../actions/engine/stages/strategy/index.js';
+import { exampleBriefPath } from '../helpers.js';
+
+const brief = Brief.parse(parse(readFileSync(exampleBriefPath, 'utf8')));
+const cite = ['S1'];
+const competitor = (name: string) => ({
+  name,
+  positioning: 'p',
+  offer: 'o',
+  channels: ['seo'],
+  strengths: ['s'],
+  weaknesses: ['w'],
+  sources: cite,
+});
+const trend = (title: string) => ({ title, whyItMatters: 'because', sources: cite });
+
+function research(overrides: Partial<ResearchData> = {}): ResearchData {
+  return ResearchData.parse({
+    summary: 'A market summary long enough to pass the minimum length rule.',
+    sources: [{ id: 'S1', title: 'Analyst note', kind: 'model-knowledge' }],
+    competitors: ['A', 'B', 'C'].map(competitor),
+    audience: {
+      painPoints: [{ text: 'manual work', sources: cite }],
+      motivations: [{ text: 'pipeline', sources: cite }],
+    },
+    trends: ['t1', 't2', 't3', 't4', 't5'].map(trend),
+    keywords: [
+      {
+        keyword: 'marketing automation',
+        monthlySearchVolume: 9900,
+        volumeSource: 'estimate',
+        intent: 'commercial',
+      },
+      { keyword: 'lead scoring', monthlySearchVolume: 2400, volumeSource: 'S1', intent: 'informational' },
+      {
+        keyword: 'b2b email nurture',
+        monthlySearchVolume: 880,
+        volumeSource: 'estimate',
+        intent: 'informational',
+      },
+    ],
+    insights: [
+      { insight: 'i1', action: 'a1', basedOn: ['trends[0]'] },
+      { insight: 'i2', action: 'a2', basedOn: ['competitors[2]'] },
+      { insight: 'i3', action: 'a3', basedOn: ['audience.painPoints[0]'] },
+    ],
+    ...overrides,
+  });
+}
+
+describe('research checkpoints', () => {
+  it('passes a complete report', () => {
+    expect(researchCheckpoints(research())).toEqual([]);
+  });
+
+  it('asks for 3–5 competitors and 5–10 trends', () => {
+    const problems = researchCheckpoints(
+      research({
+        competitors: [competitor('A')],
+        trends: Array.from({ length: 11 }, (_, i) => trend(`t${i}`)),
+      }),
+    );
+    expect(problems.map((p) => p.message).slice(0, 2)).toEqual([
+      'has 1 competitor profiles; the checkpoint asks for 3–5',
+      'has 11 trends; the checkpoint asks for 5–10',
+    ]);
+  });
+
+  it('fails a citation of a source that was never listed, and an unsourced volume', () => {
+    const r = research();
+    r.trends[1]!.sources = ['S9'];
+    r.keywords[0]!.volumeSource = 'Semrush';
+    expect(researchCheckpoints(r).map((p) => p.where)).toEqual([
+      'trends[1].sources',
+      'keywords[0].volumeSource',
+    ]);
+  });
+
+  it('fails an insight resting on a finding that does not exist', () => {
+    const r = research();
+    r.insights[0]!.basedOn = ['trends[7]'];
+    expect(researchCheckpoints(r)[0]).toMatchObject({ where: 'insights[0].basedOn[0]' });
+  });
+});
+
+const proposal = {
+  positioning: 'The automation tier for lean B2B marketing teams.',
+  objectives: [
+    {
+      metric: 'mqls' as const,
+      target: 500,
+      unit: 'MQLs',
+      deadline: '2027-06-30',
+      description: 'Generate 500 mqls',
+      businessGoal: 'Q3 pipeline',
+    },
+  ],
+  channels: [
+    { channel: 'blog' as const, share: 0.4, rationale: 'search demand', researchFindings: ['keywords[0]'] },
+    {
+      channel: 'linkedin-ads' as const,
+      share: 0.6,
+      rationale: 'audience is there',
+      researchFindings: ['trends[1]'],
+    },
+  ],
+  kpis: [
+    { channel: 'blog' as const, metric: 'sessions', target: 20000, unit: 'sessions' },
+    { channel: 'linkedin-ads' as const, metric: 'leads', target: 900, unit: 'leads' },
+  ],
+};
+
+describe('strategy checkpoints', () => {
+  it('passes SMART objectives with justified channels and KPIs', () => {
+    expect(strategyCheckpoints(proposal, { brief, research: research() })).toEqual([]);
+  });
+
+  it('flags a deadline outside the window, an unjustified channel, a channel outside the brief, a channel without KPI', () => {
+    const bad = {
+      ...proposal,
+      objectives: [{ ...proposal.objectives[0]!, deadline: '2027-09-30' }],
+      channels: [
+        ...proposal.channels,
+        { channel: 'x' as const, share: 0.1, rationale: 'r', researchFindings: ['trends[42]'] },
+      ],
+    };
+    const wheres = strategyCheckpoints(bad, { brief, research: research() }).map((p) => p.where);
+    expect(wheres).toEqual(
+      expect.arrayContaining([
+        'objectives[0].deadline',
+        'channels[2].channel',
+        'channels[2].researchFindings[0]',
+        'kpis',
+      ]),
+    );
+  });
+
+  it('rejects budget lines that do not add up, naming the field', () => {
+    const data: StrategyData = {
+      ...proposal,
+      budget: {
+        currency: 'USD',
+        total: 45000,
+        lines: [
+          { channel: 'blog', amount: 18000 },
+          { channel: 'linkedin-ads', amount: 26999 },
+        ],
+      },
+      milestones: [
+        { date: '2027-04-01', title: 'Kickoff', week: 1 },
+        { date: '2027-05-01', title: 'Launch', week: 5 },
+        { date: '2027-06-30', title: 'Report', week: 13 },
+      ],
+      phases: [],
+    };
+    expect(strategyArtifact.checkpoints(data)).toEqual([
+      {
+        where: 'budget.lines',
+        message: 'allocations sum to 44999, not the budget 45000; they must add up exactly',
+      },
+    ]);
+  });
+});
+
+describe('review, distribution and measurement checkpoints', () => {
+  const review = (paths: string[]): ReviewData => ({
+    summary: 's',
+    assets: paths.map((path) => ({ path, verdict: 'approve', findings: [], claimsToVerify: [] })),
+  });
+
+  it('review: every asset exactly once, no blocker approved', () => {
+    expect(reviewCheckpoints(review(['a.md', 'b.md']), ['a.md', 'b.md'])).toEqual([]);
+    expect(reviewCheckpoints(review(['a.md']), ['a.md', 'b.md'])[0]?.message).toBe('b.md has no review');
+    const blocked = review(['a.md']);
+    blocked.assets[0]!.findings.push({ check: 'accuracy', severity: 'blocker', note: 'unverifiable claim' });
+    expect(reviewCheckpoints(blocked, ['a.md'])[0]?.where).toBe('assets[0].verdict');
+  });
+
+  it('distribution: every approved asset scheduled once inside the window', () => {
+    const window = brief.timeframe;
+    expect(
+      scheduleCheckpoints([{ path: 'a.md', publishAt: '2027-04-05T09:00:00Z' }], ['a.md'], window),
+    ).toEqual([]);
+    const problems = scheduleCheckpoints(
+      [
+        { path: 'a.md', publishAt: '2027-08-05T09:00:00Z' },
+        { path: 'a.md', publishAt: '2027-04-05T09:00:00Z' },
+      ],
+      ['a.md', 'b.md'],
+      window,
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      '2027-08-05 is outside the campaign window 2027-04-01 – 2027-06-30',
+      'a.md is scheduled 2 times; every approved asset exactly once',
+      'b.md is scheduled 0 times; every approved asset exactly once',
+    ]);
+  });
+
+  it('measurement: recommendations must rest on measured channels or assets', () => {
+    const analysis = {
+      headline: 'h',
+      attribution: 'a',
+      recommendations: [{ recommendation: 'r', basedOn: ['linkedin-ads', 'made-up'], expectedImpact: 'e' }],
+    };
+    expect(analysisCheckpoints(analysis, new Set(['linkedin-ads']))).toEqual([
+      {
+        where: 'recommendations[0].basedOn',
+        message: '"made-up" is not a channel or utm_content in the data',
+      },
+    ]);
+  });
+});
+
+describe('asset plan', () => {
+  it('plans every requested asset by channel and date inside the distribution phase', () => {
+    const strategy = {
+      ...proposal,
+      budget: { currency: 'USD', total: 45000, lines: [] },
+      milestones: [],
+      phases: [{ id: 'distribution', name: 'Distribution', start: '2027-05-01', end: '2027-06-20' }],
+    } as StrategyData;
+    const plan = planAssets(brief, strategy, research());
+    expect(plan).toHaveLength(brief.assets.reduce((s, a) => s + a.count, 0));
+    expect(plan.every((a) => a.date >= '2027-05-01' && a.date <= '2027-06-20')).toBe(true);
+    expect(plan.filter((a) => a.type === 'blog-post').map((a) => a.date)).toEqual([
+      '2027-05-01',
+      '2027-06-20',
+    ]);
+    expect(plan.find((a) => a.type === 'blog-post')?.keyword).toBe('marketing automation');
+    expect(new Set(plan.filter((a) => a.type === 'social-post').map((a) => a.channel))).toEqual(
+      new Set(['linkedin']),
+    );
+  });
+});
