@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { LocalForge } from '../actions/engine/forge/local/local-forge.js';
 import { init } from '../scripts/cli/commands.js';
 
-export const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const samplesDir = join(packageRoot, 'scripts', 'demo', 'answers');
 export const exampleBriefPath = join(packageRoot, 'scripts', 'demo', 'brief.yml');
 
