@@ -43,8 +43,19 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
       fix: 'fix the YAML syntax at the lines shown (indentation, quotes around text containing ":")',
     });
   }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // `yaml` refuses documents whose aliases would expand without bound (a "billion laughs" file).
+    throw new CrescendoError('has too many YAML aliases (*name references) to read safely', {
+      where: file,
+      cause: error,
+      fix: 'write the values out instead of repeating them through anchors (&name) and aliases (*name)',
+    });
+  }
   return {
-    value: doc.toJS(),
+    value,
     lineOf(path) {
       for (let depth = path.length; depth > 0; depth--) {
         const node = doc.getIn(path.slice(0, depth) as unknown[], true);
