@@ -19,6 +19,8 @@ import {
   type StageCost,
   zeroCost,
 } from '../actions/engine/artifacts/campaign-state.js';
+import type { ResearchData } from '../actions/engine/artifacts/research.js';
+import type { StrategyData } from '../actions/engine/artifacts/strategy.js';
 import { parseBrandVoice } from '../actions/engine/assets/index.js';
 import { parseConfig } from '../actions/engine/config/config.js';
 import { AnthropicLlm } from '../actions/engine/llm/anthropic-llm.js';
@@ -29,9 +31,7 @@ import {
   contentSystem,
   generateAssets,
 } from '../actions/engine/stages/content/generate.js';
-import type { ResearchData } from '../actions/engine/stages/research/index.js';
 import type { StageContext } from '../actions/engine/stages/stage.js';
-import type { StrategyData } from '../actions/engine/stages/strategy/index.js';
 import { reply, startFakeAnthropic } from '../tests/fakes/anthropic/index.js';
 
 const ASSETS = 48;

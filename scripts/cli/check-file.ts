@@ -1,13 +1,14 @@
 import type { BrandVoice } from '../../actions/engine/artifacts/brand.js';
 import { Brief } from '../../actions/engine/artifacts/brief.js';
 import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
+import type { StrategyData } from '../../actions/engine/artifacts/strategy.js';
 import { AssetType } from '../../actions/engine/assets/asset-type.js';
 import { parseConfig } from '../../actions/engine/config/config.js';
 import { CrescendoError, type Problem } from '../../actions/engine/errors.js';
 import { readFrontMatter } from '../../actions/engine/files/front-matter.js';
 import { parseYaml, validateWith, zodProblems } from '../../actions/engine/files/yaml.js';
 import { ARTIFACT_KINDS } from '../../actions/engine/stages/index.js';
-import { type StrategyData, strategyFileCheckpoints } from '../../actions/engine/stages/strategy/index.js';
+import { strategyFileCheckpoints } from '../../actions/engine/stages/strategy/index.js';
 import { checkAssetFront } from './check-asset.js';
 
 export interface CheckResult {

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { parseBrandVoice } from '../../actions/engine/artifacts/brand.js';
+import { BRAND_PATH, parseBrandVoice } from '../../actions/engine/artifacts/brand.js';
 import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
 import { totalCost } from '../../actions/engine/artifacts/campaign-state.js';
 import { CONFIG_PATH } from '../../actions/engine/config/config.js';
@@ -18,7 +18,6 @@ import {
   runStage,
   startCampaign,
 } from '../../actions/engine/runner/run-stage.js';
-import { BRAND_PATH } from '../../actions/engine/stages/content/index.js';
 import { STAGE_NAMES, StageName } from '../../actions/engine/stages/names.js';
 import { type CheckOptions, checkFile } from './check-file.js';
 import { chooseLlm, EXAMPLE_ID } from './llm-choice.js';

@@ -2,16 +2,15 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Brief } from '../../actions/engine/artifacts/brief.js';
+import { ResearchData } from '../../actions/engine/artifacts/research.js';
+import type { ReviewData } from '../../actions/engine/artifacts/review.js';
+import type { StrategyData } from '../../actions/engine/artifacts/strategy.js';
 import { planAssets } from '../../actions/engine/stages/content/asset-plan.js';
 import { scheduleCheckpoints } from '../../actions/engine/stages/distribution/index.js';
 import { analysisCheckpoints } from '../../actions/engine/stages/measurement/index.js';
-import { ResearchData, researchCheckpoints } from '../../actions/engine/stages/research/index.js';
-import { type ReviewData, reviewCheckpoints } from '../../actions/engine/stages/review/index.js';
-import {
-  type StrategyData,
-  strategyArtifact,
-  strategyCheckpoints,
-} from '../../actions/engine/stages/strategy/index.js';
+import { researchCheckpoints } from '../../actions/engine/stages/research/index.js';
+import { reviewCheckpoints } from '../../actions/engine/stages/review/index.js';
+import { strategyArtifact, strategyCheckpoints } from '../../actions/engine/stages/strategy/index.js';
 import { exampleBriefPath } from '../helpers.js';
 
 const brief = Brief.parse(parse(readFileSync(exampleBriefPath, 'utf8')));

@@ -1,8 +1,9 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { AssetType } from '../assets/asset-type.js';
-import { formatPath } from '../assets/shared/problems.js';
 import { CrescendoError, type Problem } from '../errors.js';
+import type { RepoFiles } from '../files/repo-files.js';
+import { formatPath, parseYaml } from '../files/yaml.js';
+import type { Brief } from './brief.js';
 
 /**
  * The team's brand voice, kept in `brand.yml` and edited by people. Keys are the same as here; unknown keys
@@ -40,37 +41,34 @@ export const BrandVoice = z.strictObject({
 });
 export type BrandVoice = z.infer<typeof BrandVoice>;
 
+export const BRAND_PATH = '.github/crescendo/brand.yml';
+
 /**
  * Reads `brand.yml`. Throws a CrescendoError whose problems point at the line of each bad field, so the
  * person who edited the file sees where to look.
  */
-export function parseBrandVoice(text: string, file = 'brand.yml'): BrandVoice {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+export function parseBrandVoice(text: string, file = BRAND_PATH): BrandVoice {
   const fix = 'Edit brand.yml: name, tone and audience are required; see the problems listed.';
-  if (doc.errors.length > 0) {
-    const problems: Problem[] = doc.errors.map((e) => ({
-      where: file,
-      message: e.message.split('\n')[0] ?? e.message,
-      line: lineCounter.linePos(e.pos[0]).line,
-    }));
-    throw new CrescendoError(`${file} is not valid YAML`, { where: file, problems, fix });
-  }
-  const result = BrandVoice.safeParse(doc.toJS() ?? {});
+  const yaml = parseYaml(text, file);
+  const result = BrandVoice.safeParse(yaml.value ?? {});
   if (result.success) return result.data;
   const problems: Problem[] = result.error.issues.map((issue) => {
-    const node = doc.getIn(issue.path as (string | number)[], true);
-    const offset = isNode(node) ? node.range?.[0] : undefined;
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const hint = keys.some((k) => k.includes('_'))
       ? ` (keys are camelCase: ${keys.map((k) => k.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())).join(', ')})`
       : '';
-    const problem: Problem = {
+    return {
       where: `${file}: ${formatPath(issue.path)}`,
       message: `${issue.message}${hint}`,
+      line: yaml.lineOf(issue.path),
     };
-    if (offset !== undefined) problem.line = lineCounter.linePos(offset).line;
-    return problem;
   });
   throw new CrescendoError(`${file} does not describe a brand voice`, { where: file, problems, fix });
+}
+
+/** The brand voice from `brand.yml`, or one made from the brief when the team has not written the file. */
+export async function readBrand(files: Pick<RepoFiles, 'readFile'>, brief: Brief): Promise<BrandVoice> {
+  const text = await files.readFile(BRAND_PATH);
+  if (text) return parseBrandVoice(text, BRAND_PATH);
+  return BrandVoice.parse({ name: brief.product ?? brief.name, tone: brief.tone, audience: brief.audience });
 }

@@ -3,13 +3,13 @@ import type { z } from 'zod';
 import { CrescendoError, type Problem } from '../errors.js';
 
 /** `objectives[1].target` from zod's `['objectives', 1, 'target']`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: readonly PropertyKey[], root = '(root)'): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
     else out += out ? `.${String(key)}` : String(key);
   }
-  return out || '(root)';
+  return out || root;
 }
 
 export function zodProblems(error: z.ZodError, prefix = ''): Problem[] {

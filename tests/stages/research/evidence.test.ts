@@ -5,12 +5,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Brief } from '../../../actions/engine/artifacts/brief.js';
 import { initialState } from '../../../actions/engine/artifacts/campaign-state.js';
+import { ResearchReport } from '../../../actions/engine/artifacts/research.js';
 import { parseConfig } from '../../../actions/engine/config/config.js';
 import { readFrontMatter, writeFrontMatter } from '../../../actions/engine/files/front-matter.js';
 import { AnthropicLlm } from '../../../actions/engine/llm/anthropic-llm.js';
 import { emptyUsage, type Llm } from '../../../actions/engine/llm/llm.js';
 import { SpendGuard } from '../../../actions/engine/llm/spend-guard.js';
-import { ResearchReport, researchStage } from '../../../actions/engine/stages/research/index.js';
+import { researchStage } from '../../../actions/engine/stages/research/index.js';
 import type { StageContext } from '../../../actions/engine/stages/stage.js';
 import {
   block,

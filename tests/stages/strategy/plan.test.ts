@@ -6,12 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Brief } from '../../../actions/engine/artifacts/brief.js';
+import { type StrategyData, StrategyProposal } from '../../../actions/engine/artifacts/strategy.js';
 import { defaultBenchmarks } from '../../../actions/engine/planning/benchmarks.js';
-import {
-  renderStrategy,
-  type StrategyData,
-  StrategyProposal,
-} from '../../../actions/engine/stages/strategy/index.js';
+import { renderStrategy } from '../../../actions/engine/stages/strategy/index.js';
 import { historyFromReports } from '../../../actions/engine/stages/strategy/inputs.js';
 import { decideBudget, planObjectives } from '../../../actions/engine/stages/strategy/plan.js';
 import { checkStrategyLock, dataBackedJustifications } from '../../../scripts/cli/strategy-lock.js';

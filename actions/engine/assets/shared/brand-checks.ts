@@ -1,7 +1,8 @@
 import type { BrandVoice } from '../../artifacts/brand.js';
+import { formatPath } from '../../files/yaml.js';
 import type { AssetType } from '../asset-type.js';
 import { containsPhrase, phrasePattern } from './phrase.js';
-import { type ContentProblem, error, formatPath, warning } from './problems.js';
+import { type ContentProblem, error, warning } from './problems.js';
 
 /** A piece of copy a reader will see, with where it sits in the asset. */
 export interface CopyText {
@@ -30,7 +31,7 @@ export function copyTexts(data: unknown): CopyText[] {
   const out: CopyText[] = [];
   const walk = (value: unknown, path: PropertyKey[]): void => {
     if (typeof value === 'string') {
-      out.push({ where: formatPath(path), text: value });
+      out.push({ where: formatPath(path, '(asset)'), text: value });
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => {
         walk(item, [...path, i]);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Problem } from '../../errors.js';
+import { formatPath } from '../../files/yaml.js';
 
 /** `error` blocks shipping (the content stage retries with it as feedback); `warning` is reported only. */
 export type Severity = 'error' | 'warning';
@@ -86,17 +87,7 @@ export function checkCount(
   return [];
 }
 
-/** `headlines[2]` from `['headlines', 2]`: the path style of every `where` in this module. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out === '' ? '(asset)' : out;
-}
-
 /** Turns a failed schema parse into problems, one per zod issue. */
 export function schemaProblems(issues: readonly z.core.$ZodIssue[]): ContentProblem[] {
-  return issues.map((issue) => error(formatPath(issue.path), issue.message));
+  return issues.map((issue) => error(formatPath(issue.path, '(asset)'), issue.message));
 }

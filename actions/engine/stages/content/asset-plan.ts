@@ -1,7 +1,7 @@
 import type { Brief } from '../../artifacts/brief.js';
+import type { ResearchData } from '../../artifacts/research.js';
+import type { StrategyData } from '../../artifacts/strategy.js';
 import type { AssetType } from '../../assets/asset-type.js';
-import type { ResearchData } from '../research/index.js';
-import type { StrategyData } from '../strategy/index.js';
 
 export interface PlannedAsset {
   /** Stable key of the asset within the campaign, e.g. `blog-post/2`; keys samples and logs. */

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { withAssetData } from '../../artifacts/asset-data.js';
 import { type StageCost, zeroCost } from '../../artifacts/campaign-state.js';
+import type { ResearchData } from '../../artifacts/research.js';
+import type { StrategyData } from '../../artifacts/strategy.js';
 import {
   AssetContext,
   type AssetData,
@@ -24,9 +26,7 @@ import {
 } from '../../llm/adaptive-pool.js';
 import type { SystemBlock } from '../../llm/llm.js';
 import { ask, campaignSystem, dataBlock, feedbackBlock } from '../ask.js';
-import type { ResearchData } from '../research/index.js';
 import type { StageContext } from '../stage.js';
-import type { StrategyData } from '../strategy/index.js';
 import type { PlannedAsset } from './asset-plan.js';
 
 export const CONTENT_CONCURRENCY = 4;

@@ -1,21 +1,13 @@
+import { readBrand } from '../../artifacts/brand.js';
 import { addCost, type PendingBatch, type StageCost, zeroCost } from '../../artifacts/campaign-state.js';
-import { BrandVoice, parseBrandVoice } from '../../assets/index.js';
+import { readResearch } from '../../artifacts/research.js';
+import { readStrategy } from '../../artifacts/strategy.js';
 import { CrescendoError } from '../../errors.js';
 import { bullets, SAMPLE_BANNER, table } from '../../files/markdown.js';
 import type { Stage, StageContext, StageResult } from '../stage.js';
-import { readResearch, readStrategy } from '../strategy/index.js';
 import { planAssets } from './asset-plan.js';
 import { collectContentBatch, shouldBatch, submitContentBatch } from './batch.js';
 import { CONTENT_CONCURRENCY, contentSystem, generateAssets, type ProducedAsset } from './generate.js';
-
-export const BRAND_PATH = '.github/crescendo/brand.yml';
-
-export async function readBrand(ctx: StageContext): Promise<BrandVoice> {
-  const text = await ctx.readFile(BRAND_PATH);
-  if (text) return parseBrandVoice(text, BRAND_PATH);
-  const { brief } = ctx.campaign;
-  return BrandVoice.parse({ name: brief.product ?? brief.name, tone: brief.tone, audience: brief.audience });
-}
 
 export const contentStage: Stage = {
   name: 'content',
@@ -23,9 +15,9 @@ export const contentStage: Stage = {
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
     const [research, strategy, brand] = await Promise.all([
-      readResearch(ctx),
-      readStrategy(ctx),
-      readBrand(ctx),
+      readResearch(ctx, ctx.campaign.brief.id),
+      readStrategy(ctx, ctx.campaign.brief.id),
+      readBrand(ctx, ctx.campaign.brief),
     ]);
     const plan = planAssets(brief, strategy, research);
     const system = contentSystem(ctx, brand, research, strategy);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readContentFiles } from '../../artifacts/asset.js';
+import { DistributionData, distributionPath, ledgerPath } from '../../artifacts/ledger.js';
 import { AssetType } from '../../assets/asset-type.js';
 import { trackingLink } from '../../channels/tracking-link.js';
 import { CrescendoError, type Problem } from '../../errors.js';
@@ -22,21 +23,6 @@ export const ScheduleProposal = z.object({
     )
     .min(1),
 });
-
-export const DistributionEntry = z.object({
-  path: z.string(),
-  channel: z.string(),
-  type: AssetType,
-  publishAt: z.iso.datetime({ offset: true }),
-  trackingLink: z.url().refine((u) => new URL(u).searchParams.has('utm_campaign'), 'must carry utm_campaign'),
-  notes: z.string(),
-  status: z.enum(['scheduled', 'published', 'failed']),
-});
-export const DistributionData = z.object({
-  campaign: z.string(),
-  entries: z.array(DistributionEntry).min(1),
-});
-export type DistributionData = z.infer<typeof DistributionData>;
 
 export function scheduleCheckpoints(
   schedule: { path: string; publishAt: string }[],
@@ -98,9 +84,6 @@ function renderedLink(front: Record<string, unknown>): string | undefined {
   const link = variants.find((v) => v.id === 'a')?.link;
   return typeof link === 'string' && link.includes('utm_campaign=') ? link : undefined;
 }
-
-export const distributionPath = (id: string): string => `campaigns/${id}/distribution.md`;
-export const ledgerPath = (id: string): string => `campaigns/${id}/ledger.yml`;
 
 export const distributionStage: Stage = {
   name: 'distribution',

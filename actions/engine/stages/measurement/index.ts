@@ -1,51 +1,16 @@
-import { z } from 'zod';
+import { dataDir, isMetricsFile } from '../../artifacts/data-files.js';
+import { Analysis, ReportData, reportPath } from '../../artifacts/report.js';
+import { readStrategy } from '../../artifacts/strategy.js';
 import { CrescendoError, type Problem } from '../../errors.js';
 import { renderArtifact } from '../../files/artifact-file.js';
 import { bullets, table } from '../../files/markdown.js';
 import { ask, campaignSystem, dataBlock, feedbackBlock } from '../ask.js';
 import type { ArtifactKind, Stage, StageContext } from '../stage.js';
-import { readStrategy } from '../strategy/index.js';
 import { actualFor, type MetricsRow, parseMetricsCsv, summarise } from './performance.js';
-
-export const Analysis = z.object({
-  headline: z.string().min(1),
-  attribution: z.string().min(1).describe('How channels and touchpoints contributed, from the numbers given'),
-  recommendations: z
-    .array(
-      z.object({
-        recommendation: z.string().min(1),
-        basedOn: z
-          .array(z.string())
-          .min(1)
-          .describe('Channels or utm_content values from the data it rests on'),
-        expectedImpact: z.string().min(1),
-      }),
-    )
-    .min(3),
-});
-export type Analysis = z.infer<typeof Analysis>;
 
 const n = (v: number | undefined, digits = 0) =>
   v === undefined ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: digits });
 const pct = (v: number | undefined) => (v === undefined ? 'n/a' : `${(v * 100).toFixed(1)}%`);
-
-export const ReportData = z.object({
-  period: z.object({ from: z.iso.date(), to: z.iso.date() }),
-  kpis: z.array(
-    z.object({
-      channel: z.string(),
-      metric: z.string(),
-      target: z.number(),
-      actual: z.number().nullable(),
-      attainment: z.number().nullable(),
-    }),
-  ),
-  roi: z.number().nullable(),
-  top: z.array(z.string()),
-  bottom: z.array(z.string()),
-  analysis: Analysis,
-});
-export type ReportData = z.infer<typeof ReportData>;
 
 export function analysisCheckpoints(analysis: Analysis, known: Set<string>): Problem[] {
   return analysis.recommendations.flatMap((r, i) =>
@@ -64,24 +29,9 @@ export const reportArtifact: ArtifactKind<ReportData> = {
   checkpoints: () => [],
 };
 
-/** Every measurement report of every campaign on the default branch, as text: the input to later cycles. */
-export async function readReportFiles(ctx: StageContext): Promise<{ path: string; text: string }[]> {
-  const paths = (await ctx.listFiles('campaigns')).filter((p) =>
-    /^campaigns\/[^/]+\/reports\/[^/]+\.md$/.test(p),
-  );
-  const files: { path: string; text: string }[] = [];
-  for (const path of paths) {
-    const text = await ctx.readFile(path);
-    if (text !== undefined) files.push({ path, text });
-  }
-  return files;
-}
-
-export const metricsDir = (id: string): string => `campaigns/${id}/data`;
-
 export async function readMetrics(ctx: StageContext): Promise<MetricsRow[]> {
-  const dir = metricsDir(ctx.campaign.brief.id);
-  const files = (await ctx.listFiles(dir)).filter((p) => /metrics[^/]*\.csv$/.test(p));
+  const dir = dataDir(ctx.campaign.brief.id);
+  const files = (await ctx.listFiles(dir)).filter(isMetricsFile);
   if (files.length === 0) {
     throw new CrescendoError('no performance data to measure', {
       where: `${dir}/`,
@@ -98,7 +48,7 @@ export const measurementStage: Stage = {
   title: 'Measurement report',
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
-    const [strategy, rows] = await Promise.all([readStrategy(ctx), readMetrics(ctx)]);
+    const [strategy, rows] = await Promise.all([readStrategy(ctx, ctx.campaign.brief.id), readMetrics(ctx)]);
     const summary = summarise(rows);
     const dates = rows.map((r) => r.date).sort();
     const period = { from: dates[0]!, to: dates.at(-1)! };
@@ -190,7 +140,7 @@ export const measurementStage: Stage = {
     return {
       files: [
         {
-          path: `campaigns/${brief.id}/reports/${period.to}-report.md`,
+          path: reportPath(brief.id, period.to),
           content: renderArtifact(meta, { report }, body),
         },
       ],

@@ -1,8 +1,9 @@
+import { dataDir, isKeywordFile } from '../../artifacts/data-files.js';
+import { ReportData, readReportFiles } from '../../artifacts/report.js';
 import { CrescendoError } from '../../errors.js';
 import { readFrontMatter } from '../../files/front-matter.js';
 import { importKeywordExport } from '../../keywords/import-file.js';
 import { type KeywordFile, type KeywordsReport, keywordsReport } from '../../keywords/index.js';
-import { ReportData, readReportFiles } from '../measurement/index.js';
 import type { StageContext } from '../stage.js';
 
 /** Keyword exports found in `campaigns/<id>/data/` and what the keywords module made of them. */
@@ -24,9 +25,7 @@ const isUnknownLayout = (error: CrescendoError): boolean =>
  * Files come through the forge as bytes and are decoded by the importer (UTF-16, UTF-8, Windows-1252).
  */
 export async function readKeywordInputs(ctx: StageContext, campaignId: string): Promise<KeywordInputs> {
-  const paths = (await ctx.listFiles(`campaigns/${campaignId}/data`)).filter(
-    (p) => /\.(csv|tsv)$/i.test(p) && !/(^|\/)metrics[^/]*\.csv$/i.test(p),
-  );
+  const paths = (await ctx.listFiles(dataDir(campaignId))).filter(isKeywordFile);
   const files: KeywordFile[] = [];
   const warnings: string[] = [];
   for (const path of paths) {

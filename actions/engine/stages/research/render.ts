@@ -1,5 +1,5 @@
+import type { ResearchReport } from '../../artifacts/research.js';
 import { bullets, table } from '../../files/markdown.js';
-import type { ResearchReport } from './index.js';
 
 const sourceLabel = (ids: string[]): string =>
   ids.length ? ids.map((id) => `[${id}]`).join('') : 'no source';

@@ -1,7 +1,7 @@
+import type { ResearchData, ResearchReport, Source } from '../../artifacts/research.js';
 import type { Problem } from '../../errors.js';
 import type { KeywordsReport } from '../../keywords/index.js';
 import type { EvidenceSource } from '../../llm/llm.js';
-import type { ResearchData, ResearchReport, Source } from './index.js';
 import type { PastReport } from './inputs.js';
 
 /** Sources created by code before phase two: the only ids the model may cite besides its own model-knowledge. */

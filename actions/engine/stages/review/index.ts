@@ -1,32 +1,11 @@
-import { z } from 'zod';
 import { readContentFiles, withStatus } from '../../artifacts/asset.js';
+import { readBrand } from '../../artifacts/brand.js';
+import { ReviewData, reviewPath } from '../../artifacts/review.js';
 import { CrescendoError, type Problem } from '../../errors.js';
 import { renderArtifact } from '../../files/artifact-file.js';
 import { bullets, table } from '../../files/markdown.js';
 import { ask, campaignSystem, dataBlock, feedbackBlock } from '../ask.js';
-import { readBrand } from '../content/index.js';
 import type { ArtifactKind, Stage, StageContext } from '../stage.js';
-
-const Finding = z.object({
-  check: z.enum(['brand', 'accuracy', 'seo', 'cta', 'readiness']),
-  severity: z.enum(['blocker', 'major', 'minor']),
-  note: z.string().min(1),
-});
-
-export const ReviewData = z.object({
-  summary: z.string().min(1),
-  assets: z
-    .array(
-      z.object({
-        path: z.string().min(1),
-        verdict: z.enum(['approve', 'revise']).describe('approve: ready for distribution'),
-        findings: z.array(Finding).describe('Every issue found; empty when none'),
-        claimsToVerify: z.array(z.string()).describe('Factual claims a human must verify before publishing'),
-      }),
-    )
-    .min(1),
-});
-export type ReviewData = z.infer<typeof ReviewData>;
 
 export function reviewCheckpoints(data: ReviewData, expectedPaths?: string[]): Problem[] {
   const problems: Problem[] = [];
@@ -57,14 +36,13 @@ export const reviewArtifact: ArtifactKind<ReviewData> = {
   schema: ReviewData,
   checkpoints: (d) => reviewCheckpoints(d),
 };
-export const reviewPath = (id: string): string => `campaigns/${id}/review.md`;
 
 export const reviewStage: Stage = {
   name: 'review',
   title: 'Review (approval gate)',
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
-    const [files, brand] = await Promise.all([readContentFiles(ctx), readBrand(ctx)]);
+    const [files, brand] = await Promise.all([readContentFiles(ctx), readBrand(ctx, ctx.campaign.brief)]);
     if (files.length === 0)
       throw new CrescendoError('there is no content to review', {
         where: `content/${brief.id}/`,

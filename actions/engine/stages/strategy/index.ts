@@ -1,81 +1,18 @@
-import { z } from 'zod';
 import type { Brief } from '../../artifacts/brief.js';
-import { Channel } from '../../channels/index.js';
+import { findingExists, type ResearchData, readResearch } from '../../artifacts/research.js';
+import { StrategyData, StrategyProposal, strategyPath } from '../../artifacts/strategy.js';
 import { CrescendoError, type Problem } from '../../errors.js';
 import { renderArtifact } from '../../files/artifact-file.js';
-import { readFrontMatter } from '../../files/front-matter.js';
 import { bullets, money } from '../../files/markdown.js';
-import { ObjectiveMetric } from '../../planning/metrics.js';
 import { checkSmart } from '../../planning/smart.js';
 import { planTimeline } from '../../planning/timeline.js';
 import { ask, campaignSystem, dataBlock, feedbackBlock } from '../ask.js';
-import { findingExists, ResearchData, researchPath } from '../research/index.js';
 import type { ArtifactKind, Stage, StageContext } from '../stage.js';
 import { loadStrategyBenchmarks } from './inputs.js';
-import { Allocation, decideBudget, ObjectivePlan, planObjectives } from './plan.js';
+import { decideBudget, planObjectives } from './plan.js';
 import { renderStrategy } from './render.js';
 
 export { renderStrategy };
-
-/** What the model proposes. Budget amounts and the timeline are decided by code. */
-export const StrategyProposal = z.object({
-  positioning: z.string().min(20),
-  objectives: z
-    .array(
-      z.object({
-        metric: ObjectiveMetric,
-        target: z.number().positive(),
-        unit: z.string().min(1),
-        deadline: z.string().describe('yyyy-mm-dd inside the campaign time frame'),
-        description: z.string().min(1),
-        businessGoal: z.string().min(1),
-      }),
-    )
-    .min(1),
-  channels: z
-    .array(
-      z.object({
-        channel: Channel,
-        share: z.number().min(0).max(1).describe('Proposed share of the budget, 0–1'),
-        rationale: z.string().min(1),
-        researchFindings: z
-          .array(z.string())
-          .min(1)
-          .describe('Findings that justify it: trends[1], competitors[0], …'),
-      }),
-    )
-    .min(1),
-  kpis: z
-    .array(
-      z.object({
-        channel: Channel,
-        metric: z.string().min(1),
-        target: z.number().positive(),
-        unit: z.string().min(1),
-      }),
-    )
-    .min(1),
-});
-export type StrategyProposal = z.infer<typeof StrategyProposal>;
-
-export const StrategyData = StrategyProposal.extend({
-  budget: z.object({
-    currency: z.string(),
-    total: z.number().positive(),
-    lines: z.array(z.object({ channel: Channel, amount: z.number().int().nonnegative() })).min(1),
-  }),
-  milestones: z
-    .array(z.object({ date: z.iso.date(), title: z.string().min(1), week: z.number().int() }))
-    .min(3),
-  phases: z.array(z.object({ id: z.string(), name: z.string(), start: z.iso.date(), end: z.iso.date() })),
-  /** How code decided the budget lines, with expected results per channel (absent in older strategies). */
-  allocation: Allocation.optional(),
-  /** Funnel, KPI tree and SMART status per objective. */
-  objectivePlans: z.array(ObjectivePlan).optional(),
-  /** Achievability warnings with numbers; they do not fail the stage. */
-  warnings: z.array(z.object({ where: z.string(), message: z.string() })).optional(),
-});
-export type StrategyData = z.infer<typeof StrategyData>;
 
 export interface StrategyContext {
   brief?: Brief;
@@ -163,36 +100,12 @@ export const strategyArtifact: ArtifactKind<StrategyData> = {
   checkpoints: (data) => strategyFileCheckpoints(data),
 };
 
-export const strategyPath = (id: string): string => `plans/${id}-strategy.md`;
-
-export async function readResearch(ctx: StageContext): Promise<ResearchData> {
-  const path = researchPath(ctx.campaign.brief.id);
-  const text = await ctx.readFile(path);
-  if (!text)
-    throw new CrescendoError('the approved research report is missing', {
-      where: path,
-      fix: 'approve the research stage first',
-    });
-  return ResearchData.parse(readFrontMatter(text, path).data.research);
-}
-
-export async function readStrategy(ctx: StageContext): Promise<StrategyData> {
-  const path = strategyPath(ctx.campaign.brief.id);
-  const text = await ctx.readFile(path);
-  if (!text)
-    throw new CrescendoError('the approved strategy is missing', {
-      where: path,
-      fix: 'approve the strategy stage first',
-    });
-  return StrategyData.parse(readFrontMatter(text, path).data.strategy);
-}
-
 export const strategyStage: Stage = {
   name: 'strategy',
   title: 'Strategy (approval gate)',
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
-    const research = await readResearch(ctx);
+    const research = await readResearch(ctx, ctx.campaign.brief.id);
     ctx.log('  planning objectives, channels, KPIs, budget and timeline');
     const { data: proposal, cost } = await ask(ctx, 'strategy', {
       task: 'strategy',

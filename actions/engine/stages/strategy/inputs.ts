@@ -1,3 +1,4 @@
+import { readReportFiles } from '../../artifacts/report.js';
 import { Channel } from '../../channels/index.js';
 import { CrescendoError } from '../../errors.js';
 import { readFrontMatter } from '../../files/front-matter.js';
@@ -9,7 +10,6 @@ import {
   parseBenchmarks,
   withHistory,
 } from '../../planning/benchmarks.js';
-import { readReportFiles } from '../measurement/index.js';
 import type { StageContext } from '../stage.js';
 
 /** The team-editable benchmarks file (see actions/engine/planning/README.md, "Benchmarks"). */

@@ -1,12 +1,12 @@
-import { z } from 'zod';
 import type { Brief } from '../../artifacts/brief.js';
-import { Channel } from '../../channels/index.js';
+import type { Allocation, AllocationLine, ObjectivePlan, StoredKpiNode } from '../../artifacts/strategy.js';
+import type { Channel } from '../../channels/index.js';
 import { CrescendoError, type Problem } from '../../errors.js';
 import { achievability } from '../../planning/achievability.js';
 import type { Benchmarks } from '../../planning/benchmarks.js';
 import { windowDays } from '../../planning/dates.js';
 import { type KpiNode, planFunnel } from '../../planning/funnel.js';
-import { ObjectiveMetric } from '../../planning/metrics.js';
+import type { ObjectiveMetric } from '../../planning/metrics.js';
 import {
   allocateBudget,
   type BudgetChannel,
@@ -24,83 +24,6 @@ import { assessSmart } from '../../planning/smart.js';
 export const SHARE_BAND = 0.5;
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
-
-export const AllocationLine = z.object({
-  channel: Channel,
-  amount: z.number().int().nonnegative(),
-  /** The model's proposed share, normalised so the proposals sum to 1. */
-  proposedShare: z.number().min(0).max(1),
-  decidedBy: z.enum(['optimiser', 'proposal']),
-  /** Bounds the optimiser honoured, as shares of the whole budget. */
-  minShare: z.number().min(0).max(1).optional(),
-  maxShare: z.number().min(0).max(1).optional(),
-  /** Expected results in `allocation.metric` (rounded to 0.1); absent when not modelled. */
-  expectedResults: z.number().nonnegative().optional(),
-  costPerResult: z.number().nonnegative().optional(),
-  /** Why the channel has no expected results, when it has none. */
-  note: z.string().optional(),
-});
-export type AllocationLine = z.infer<typeof AllocationLine>;
-
-export const Allocation = z.object({
-  /** The objective metric the curves are expressed in (the first objective's). */
-  metric: ObjectiveMetric,
-  method: z.enum(['optimiser', 'proposal']),
-  benchmarks: z.string(),
-  lines: z.array(AllocationLine).min(1),
-  /** Expected results of the channels with a curve, optimised and at the model's proposed split. */
-  expectedResults: z.number().nonnegative(),
-  proposalExpectedResults: z.number().nonnegative().optional(),
-});
-export type Allocation = z.infer<typeof Allocation>;
-
-export interface StoredKpiNode {
-  id: string;
-  label: string;
-  stage: string;
-  value: number;
-  cost?: number;
-  assumption?: { name: string; value: number; source: string; asOf: string; measured: boolean };
-  children: StoredKpiNode[];
-}
-export const StoredKpiNode: z.ZodType<StoredKpiNode> = z.lazy(() =>
-  z.object({
-    id: z.string(),
-    label: z.string(),
-    stage: z.string(),
-    value: z.number(),
-    cost: z.number().optional(),
-    assumption: z
-      .object({
-        name: z.string(),
-        value: z.number(),
-        source: z.string(),
-        asOf: z.string(),
-        measured: z.boolean(),
-      })
-      .optional(),
-    children: z.array(StoredKpiNode),
-  }),
-);
-
-const Letter = z.enum(['pass', 'fail', 'not-assessed', 'warning']);
-export const ObjectivePlan = z.object({
-  objective: z.number().int().nonnegative(),
-  metric: ObjectiveMetric,
-  target: z.number().positive(),
-  /** Modelled cost at benchmark rates of the channels whose cost could be modelled. */
-  modelledCost: z.number().nonnegative(),
-  unmodelledCost: z.array(Channel),
-  smart: z.object({
-    specific: Letter,
-    measurable: Letter,
-    achievable: Letter,
-    relevant: Letter,
-    timeBound: Letter,
-  }),
-  tree: StoredKpiNode,
-});
-export type ObjectivePlan = z.infer<typeof ObjectivePlan>;
 
 interface ProposedChannel {
   channel: Channel;

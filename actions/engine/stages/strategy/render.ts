@@ -1,12 +1,11 @@
 import type { Brief } from '../../artifacts/brief.js';
+import type { ObjectivePlan, StrategyData } from '../../artifacts/strategy.js';
 import { CHANNEL_LABELS } from '../../channels/index.js';
 import { money, table } from '../../files/markdown.js';
 import { renderBudgetChart, renderGantt } from '../../planning/charts.js';
 import { formatCount } from '../../planning/format.js';
 import { type KpiNode, renderKpiTree } from '../../planning/funnel.js';
 import { planTimeline } from '../../planning/timeline.js';
-import type { StrategyData } from './index.js';
-import type { ObjectivePlan } from './plan.js';
 
 const LETTER: Record<string, string> = {
   pass: 'pass',
