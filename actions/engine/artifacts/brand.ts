@@ -3,7 +3,6 @@ import { AssetType } from '../assets/asset-type.js';
 import { CrescendoError, type Problem } from '../errors.js';
 import type { RepoFiles } from '../files/repo-files.js';
 import { formatPath, parseYaml } from '../files/yaml.js';
-import type { Brief } from './brief.js';
 
 /**
  * The team's brand voice, kept in `brand.yml` and edited by people. Keys are the same as here; unknown keys
@@ -67,7 +66,10 @@ export function parseBrandVoice(text: string, file = BRAND_PATH): BrandVoice {
 }
 
 /** The brand voice from `brand.yml`, or one made from the brief when the team has not written the file. */
-export async function readBrand(files: Pick<RepoFiles, 'readFile'>, brief: Brief): Promise<BrandVoice> {
+export async function readBrand(
+  files: Pick<RepoFiles, 'readFile'>,
+  brief: { name: string; product?: string; tone: string; audience: string },
+): Promise<BrandVoice> {
   const text = await files.readFile(BRAND_PATH);
   if (text) return parseBrandVoice(text, BRAND_PATH);
   return BrandVoice.parse({ name: brief.product ?? brief.name, tone: brief.tone, audience: brief.audience });

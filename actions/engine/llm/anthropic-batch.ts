@@ -3,16 +3,7 @@ import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import type { MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages';
 import { CrescendoError } from '../errors.js';
 import { responseOf } from './anthropic-message.js';
-import type { LlmResponse, StructuredRequest } from './llm.js';
-
-/** One request of a batch; `customId` matches `^[a-zA-Z0-9_-]{1,64}$` (see `batchCustomId`). */
-export interface BatchRequest {
-  customId: string;
-  request: StructuredRequest<unknown>;
-}
-
-/** A batch item's outcome: the answer (checked by the caller like any other), or why there is none. */
-export type BatchOutcome = { customId: string; response: LlmResponse } | { customId: string; error: string };
+import type { BatchOutcome, BatchRequest, StructuredRequest } from './llm.js';
 
 /** `social-post/2` → `social-post_2`: the API only takes letters, digits, `_` and `-`. */
 export const batchCustomId = (key: string): string => key.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64);

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { BatchOutcome, BatchRequest } from './anthropic-batch.js';
 
 /** Token counts as the Messages API reports them, summed over the calls of a task. */
 export interface LlmUsage {
@@ -140,3 +139,12 @@ export interface EvidenceResult {
   /** Model calls made (pause_turn continuations included). */
   calls: number;
 }
+
+/** One request of a batch; `customId` matches `^[a-zA-Z0-9_-]{1,64}$` (see `batchCustomId`). */
+export interface BatchRequest {
+  customId: string;
+  request: StructuredRequest<unknown>;
+}
+
+/** A batch item's outcome: the answer (checked by the caller like any other), or why there is none. */
+export type BatchOutcome = { customId: string; response: LlmResponse } | { customId: string; error: string };

@@ -1,7 +1,7 @@
 import type { AssetContext } from '../shared/context.js';
 import { escapeHtml } from '../shared/html.js';
 import { markdownToHtml } from '../shared/markdown-html.js';
-import type { FormField, LandingPage } from './landing-page.js';
+import type { FormField, LandingPage } from './schema.js';
 
 /*
  * A static, dependency-free landing page: one file with its CSS inline, so it can be dropped on any host.

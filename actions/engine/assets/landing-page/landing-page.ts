@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import type { AssetModule } from '../asset-module.js';
 import { BLOG_LIMITS } from '../blog-post/blog-post.js';
-import { checkSlug, checkVariantIds, slugField, variantIdField } from '../shared/common.js';
+import { checkSlug, checkVariantIds } from '../shared/common.js';
 import type { AssetContext } from '../shared/context.js';
 import { frontMatter } from '../shared/front-matter.js';
 import { oneLine, tableCell } from '../shared/markdown-text.js';
@@ -9,6 +8,9 @@ import { containsPhrase } from '../shared/phrase.js';
 import { type ContentProblem, checkLength, error, warning } from '../shared/problems.js';
 import { charCount } from '../shared/text-length.js';
 import { renderLandingHtml } from './landing-html.js';
+import { LandingPage } from './schema.js';
+
+export type { FormField } from './schema.js';
 
 /*
  * A landing page has no platform limits; the rules are conversion practice:
@@ -22,65 +24,6 @@ export const LANDING_LIMITS = {
   benefits: { recommendedMin: 3, recommendedMax: 6 },
   formFields: { recommendedMax: 5 },
 } as const;
-
-const FormField = z.object({
-  name: z.string().describe('Machine name, snake_case, e.g. "work_email"'),
-  label: z.string().min(1),
-  type: z.enum(['text', 'email', 'tel', 'url', 'number', 'select', 'textarea', 'checkbox']),
-  required: z.boolean(),
-  options: z.array(z.string().min(1)).optional().describe('Choices, for type "select" only'),
-});
-export type FormField = z.infer<typeof FormField>;
-
-const LandingVariant = z.object({
-  variantId: variantIdField,
-  headline: z.string().optional(),
-  subheadline: z.string().optional(),
-  ctaLabel: z.string().optional(),
-});
-
-export const LandingPage = z.object({
-  slug: slugField,
-  title: z.string().min(1).describe('The <title>: at most 60 characters'),
-  metaDescription: z.string().min(1).describe('120 to 160 characters'),
-  hero: z.object({
-    headline: z.string().min(1).describe('The one H1: the outcome the visitor gets'),
-    subheadline: z.string().min(1),
-    ctaLabel: z.string().min(1).describe('Button that takes the visitor to the form, verb first'),
-  }),
-  benefitsHeading: z.string().min(1),
-  benefits: z
-    .array(z.object({ title: z.string().min(1), description: z.string().min(1) }))
-    .describe('3 to 6 benefits'),
-  proofHeading: z.string().min(1),
-  proof: z.object({
-    testimonials: z.array(
-      z.object({
-        quote: z.string().min(1),
-        name: z.string().min(1),
-        role: z.string().optional(),
-        company: z.string().optional(),
-      }),
-    ),
-    stats: z.array(
-      z.object({
-        value: z.string().min(1).describe('e.g. "42%" or "3x"'),
-        label: z.string().min(1),
-        source: z.string().min(1).describe('Where the number comes from: a study, a report, a product fact'),
-      }),
-    ),
-  }),
-  form: z.object({
-    heading: z.string().min(1),
-    fields: z.array(FormField).describe('1 to 5 fields, one of type "email"'),
-    submitLabel: z.string().min(1).describe('Says what the visitor gets, e.g. "Get the guide", not "Submit"'),
-  }),
-  variants: z
-    .array(LandingVariant)
-    .optional()
-    .describe('A/B alternatives of headline, subheadline or button label'),
-});
-export type LandingPage = z.infer<typeof LandingPage>;
 
 function checkLandingPage(page: LandingPage, ctx: AssetContext): ContentProblem[] {
   const problems: ContentProblem[] = [...checkSlug('slug', page.slug), ...checkVariantIds(page.variants)];
@@ -244,3 +187,4 @@ export const landingPageModule: AssetModule<LandingPage> = {
   render: renderLandingPage,
   slug: (page) => page.slug,
 };
+export { LandingPage };
