@@ -10,21 +10,34 @@ export interface Problem {
   line?: number;
 }
 
-export interface CrescendoErrorOptions {
+/**
+ * Codes for errors that change what the caller does next (never match on a message):
+ * - `waiting`: the stage needs something a person must provide first (data, an approval); nothing ran.
+ * - `not-approved`: the stage before has not been merged yet.
+ * - `already-approved`: the stage ran and was merged in this cycle.
+ * - `busy`: another run holds the campaign; try again when it has finished.
+ * - `spend-cap`: the next model call could take the campaign past its spend cap.
+ */
+export type ErrorCode = 'waiting' | 'not-approved' | 'already-approved' | 'busy' | 'spend-cap';
+
+export interface CrescendoErrorOptions<C extends string = ErrorCode> {
+  code?: C;
   where?: string;
   fix?: string;
   problems?: Problem[];
   cause?: unknown;
 }
 
-export class CrescendoError extends Error {
+export class CrescendoError<C extends string = ErrorCode> extends Error {
+  readonly code?: C;
   readonly where?: string;
   readonly fix?: string;
   readonly problems: Problem[];
 
-  constructor(message: string, options: CrescendoErrorOptions = {}) {
+  constructor(message: string, options: CrescendoErrorOptions<C> = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CrescendoError';
+    this.code = options.code;
     this.where = options.where;
     this.fix = options.fix;
     this.problems = options.problems ?? [];
@@ -45,3 +58,7 @@ export function formatError(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/** True when `error` is a CrescendoError carrying `code`. */
+export const hasCode = (error: unknown, code: ErrorCode): error is CrescendoError =>
+  error instanceof CrescendoError && error.code === code;

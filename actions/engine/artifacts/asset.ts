@@ -1,5 +1,28 @@
-import { readFrontMatter, writeFrontMatter } from '../files/front-matter.js';
-import type { StageContext } from '../stages/stage.js';
+import { isIsoDate } from '../assets/shared/slug.js';
+import { readFrontMatter, setFrontMatterField } from '../files/front-matter.js';
+import type { RepoFiles } from '../files/repo-files.js';
+
+/** `content/<campaign>/`: every asset of a campaign, one file each, plus its index. */
+export const contentDir = (campaignId: string): string => `content/${campaignId}`;
+export const contentIndexPath = (campaignId: string): string => `${contentDir(campaignId)}/index.md`;
+
+/** `content/<campaign>/<channel>/<yyyy-mm-dd>-<slug>.md`: one asset per file, sorted by date in a listing. */
+export function assetPath(campaignId: string, channel: string, date: string, slug: string): string {
+  for (const [name, value] of [
+    ['campaign id', campaignId],
+    ['channel', channel],
+    ['slug', slug],
+  ] as const) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value) || value.includes('..')) {
+      throw new Error(`${name} "${value}" cannot be part of a path: use letters, digits, ".", "_" and "-"`);
+    }
+  }
+  if (!isIsoDate(date)) throw new Error(`date "${date}" is not a calendar day written yyyy-mm-dd`);
+  return `${contentDir(campaignId)}/${channel}/${date}-${slug}.md`;
+}
+
+/** Where an asset's review status lives: `draft` until the review stage approves it. */
+export type AssetStatus = 'draft' | 'approved' | 'changes-requested';
 
 export interface ContentFile {
   path: string;
@@ -9,20 +32,22 @@ export interface ContentFile {
 }
 
 /** The campaign's asset markdown files on the default branch (the index excluded). */
-export async function readContentFiles(ctx: StageContext): Promise<ContentFile[]> {
-  const id = ctx.campaign.brief.id;
-  const paths = (await ctx.listFiles(`content/${id}`)).filter(
-    (p) => p.endsWith('.md') && !p.endsWith('/index.md'),
+export async function readContentFiles(
+  files: Pick<RepoFiles, 'readFile' | 'listFiles'>,
+  campaignId: string,
+): Promise<ContentFile[]> {
+  const paths = (await files.listFiles(contentDir(campaignId))).filter(
+    (p) => p.endsWith('.md') && p !== contentIndexPath(campaignId),
   );
-  const files: ContentFile[] = [];
-  for (const path of paths) {
-    const text = (await ctx.readFile(path)) ?? '';
+  const texts = await Promise.all(paths.map((path) => files.readFile(path)));
+  return paths.map((path, i) => {
+    const text = texts[i] ?? '';
     const doc = readFrontMatter(text, path);
-    files.push({ path, text, front: doc.data, body: doc.body });
-  }
-  return files;
+    return { path, text, front: doc.data, body: doc.body };
+  });
 }
 
-export function withStatus(file: ContentFile, status: string): string {
-  return writeFrontMatter({ ...file.front, status }, file.body);
+/** The file with its `status:` line changed and nothing else, so the review's diff is that one line. */
+export function withStatus(file: ContentFile, status: AssetStatus): string {
+  return setFrontMatterField(file.text, file.path, 'status', status);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STAGE_NAMES, StageName } from '../stages/names.js';
+import { STAGE_NAMES, type StageName } from '../stages/names.js';
 import { Brief } from './brief.js';
 
 export const StageCost = z.object({
@@ -21,13 +21,6 @@ export const zeroCost = (): StageCost => ({
   calls: 0,
 });
 
-/**
- * `pending`: not started. `in-review`: its PR is open and waits for a human.
- * `approved`: its PR was merged. A stage moves only forward; a revision keeps it in review.
- */
-export const StageStatus = z.enum(['pending', 'in-review', 'approved']);
-export type StageStatus = z.infer<typeof StageStatus>;
-
 /** A Message Batch submitted by a stage and not collected yet: a later run resumes it by id. */
 export const PendingBatch = z.object({
   id: z.string().min(1),
@@ -37,33 +30,32 @@ export const PendingBatch = z.object({
 });
 export type PendingBatch = z.infer<typeof PendingBatch>;
 
+/**
+ * What Crescendo keeps about a stage that the forge cannot tell. Whether a stage is pending, in review or
+ * approved, its pull request and when it merged are read from the forge (see runner/stage-status.ts), so
+ * they are never stored twice or left stale.
+ */
 export const StageRecord = z.object({
-  status: StageStatus,
-  branch: z.string().optional(),
-  pr: z.number().int().positive().optional(),
-  startedAt: z.iso.datetime().optional(),
-  updatedAt: z.iso.datetime().optional(),
-  approvedAt: z.iso.datetime().optional(),
   revisions: z.number().int().nonnegative().default(0),
   cost: StageCost.default(zeroCost),
-  /** Files this stage wrote, so a revision can remove what it no longer produces. */
+  /** Files this stage wrote, so a revision can remove what it no longer produces (within its own folders). */
   files: z.array(z.string()).default([]),
   /** Set while the stage waits for a Message Batch; cleared when its results are committed. */
   batch: PendingBatch.optional(),
+  /** Ids of the revision requests already applied (`comment:<id>`, `review:<id>`): a replay changes nothing. */
+  applied: z.array(z.string()).default([]),
 });
 export type StageRecord = z.infer<typeof StageRecord>;
 
 export const CampaignState = z.object({
-  /** The stage in flight (in review) or, when all before it are approved, the next to run. */
-  stage: StageName,
   /** The issue that started the campaign, on forges that have issues. */
   issue: z.number().int().positive().optional(),
   /** True when artifacts were made from shipped sample answers instead of a live model. */
   sample: z.boolean().default(false),
   stages: z.object(
-    Object.fromEntries(STAGE_NAMES.map((name) => [name, StageRecord])) as Record<
+    Object.fromEntries(STAGE_NAMES.map((name) => [name, StageRecord.default(emptyRecord)])) as Record<
       StageName,
-      typeof StageRecord
+      z.ZodDefault<typeof StageRecord>
     >,
   ),
 });
@@ -72,14 +64,16 @@ export type CampaignState = z.infer<typeof CampaignState>;
 export const Campaign = z.object({ brief: Brief, state: CampaignState });
 export type Campaign = z.infer<typeof Campaign>;
 
+function emptyRecord(): StageRecord {
+  return { revisions: 0, cost: zeroCost(), files: [], applied: [] };
+}
+
 export function initialState(options: { issue?: number; sample?: boolean } = {}): CampaignState {
-  const stages = Object.fromEntries(
-    STAGE_NAMES.map((name): [StageName, StageRecord] => [
-      name,
-      { status: 'pending', revisions: 0, cost: zeroCost(), files: [] },
-    ]),
-  ) as Record<StageName, StageRecord>;
-  return { stage: 'research', issue: options.issue, sample: options.sample ?? false, stages };
+  const stages = Object.fromEntries(STAGE_NAMES.map((name) => [name, emptyRecord()])) as Record<
+    StageName,
+    StageRecord
+  >;
+  return { issue: options.issue, sample: options.sample ?? false, stages };
 }
 
 export function totalCost(state: CampaignState): number {

@@ -40,7 +40,8 @@ export { escapeHtml, safeUrl } from './shared/html.js';
 export { markdownToHtml } from './shared/markdown-html.js';
 export { blockingProblems, type ContentProblem, type Severity } from './shared/problems.js';
 export { AssetRequest, checkAssetRequest, MAX_ASSETS_PER_PLAN } from './shared/request.js';
-export { assetPath, slugify } from './shared/slug.js';
+export { slugify } from './shared/slug.js';
+export { assetPath } from '../artifacts/asset.js';
 export { charCount, googleAdsLength, xWeightedLength } from './shared/text-length.js';
 export { composeSocialText, SOCIAL_LIMITS, SocialPost } from './social-post/social-post.js';
 

@@ -124,17 +124,17 @@ export type PublishErrorCode =
   | 'unavailable'
   | 'unknown-outcome';
 
-export class PublishError extends CrescendoError {
-  readonly code: PublishErrorCode;
+export class PublishError extends CrescendoError<PublishErrorCode> {
+  override readonly code: PublishErrorCode;
   readonly retryAfter?: number;
   readonly status?: number;
 
   constructor(
     code: PublishErrorCode,
     message: string,
-    options: CrescendoErrorOptions & { retryAfter?: number; status?: number } = {},
+    options: Omit<CrescendoErrorOptions<PublishErrorCode>, 'code'> & { retryAfter?: number; status?: number } = {},
   ) {
-    super(message, options);
+    super(message, { ...options, code });
     this.name = 'PublishError';
     this.code = code;
     this.retryAfter = options.retryAfter;

@@ -1,13 +1,17 @@
+/**
+ * The stage registry: one folder per stage, one line here, in workflow order. The runner, the event router,
+ * the progress comment and the CLI read what they need from these declarations and name no stage.
+ */
 import { contentStage } from './content/index.js';
-import { distributionArtifact, distributionStage } from './distribution/index.js';
-import { measurementStage, reportArtifact } from './measurement/index.js';
-import type { StageName } from './names.js';
-import { researchArtifact, researchStage } from './research/index.js';
-import { reviewArtifact, reviewStage } from './review/index.js';
+import { distributionStage } from './distribution/index.js';
+import { measurementStage } from './measurement/index.js';
+import { STAGE_NAMES, type StageName } from './names.js';
+import { researchStage } from './research/index.js';
+import { reviewStage } from './review/index.js';
 import type { ArtifactKind, Stage } from './stage.js';
-import { strategyArtifact, strategyStage } from './strategy/index.js';
+import { strategyStage } from './strategy/index.js';
 
-export const STAGES: Record<StageName, Stage> = {
+export const STAGES: Readonly<Record<StageName, Stage>> = {
   research: researchStage,
   strategy: strategyStage,
   content: contentStage,
@@ -16,11 +20,13 @@ export const STAGES: Record<StageName, Stage> = {
   measurement: measurementStage,
 };
 
-/** Artifacts that keep their data in front matter under a key named like their kind. */
-export const ARTIFACT_KINDS: ArtifactKind<unknown>[] = [
-  researchArtifact,
-  strategyArtifact,
-  reviewArtifact,
-  distributionArtifact,
-  reportArtifact,
-] as ArtifactKind<unknown>[];
+/** The stages in workflow order. */
+export const STAGE_LIST: readonly Stage[] = STAGE_NAMES.map((name) => STAGES[name]);
+
+/** Artifacts `crescendo check` validates, found by the `kind` in their front matter. */
+export const ARTIFACT_KINDS: readonly ArtifactKind<unknown>[] = STAGE_LIST.flatMap((s) => s.artifacts ?? []);
+
+/** The stage that a new campaign starts with. */
+export const FIRST_STAGE: Stage = STAGES[STAGE_NAMES[0]];
+
+export const scheduledStages = (): Stage[] => STAGE_LIST.filter((s) => s.scheduled !== undefined);

@@ -2,21 +2,18 @@ import type { z } from 'zod';
 import type { Campaign, PendingBatch, StageCost } from '../artifacts/campaign-state.js';
 import type { Config } from '../config/config.js';
 import type { Problem } from '../errors.js';
+import type { RepoFiles } from '../files/repo-files.js';
 import type { FileChange } from '../forge/forge.js';
 import type { Llm } from '../llm/llm.js';
 import type { SpendGuard } from '../llm/spend-guard.js';
 import type { StageName } from './names.js';
 
 /** What a stage may see and use. Files are read from the default branch (what was approved). */
-export interface StageContext {
+export interface StageContext extends RepoFiles {
   campaign: Campaign;
   config: Config;
   llm: Llm;
   guard: SpendGuard;
-  readFile(path: string): Promise<string | undefined>;
-  /** File bytes as committed, for inputs that are not UTF-8 text (UTF-16 keyword exports). */
-  readBytes(path: string): Promise<Uint8Array | undefined>;
-  listFiles(dir: string): Promise<string[]>;
   /** Reviewer feedback when the stage is being revised. */
   feedback: string[];
   /** An ended Message Batch this run collects (the stage submitted it on an earlier run). */
@@ -44,10 +41,34 @@ export interface StageItem {
   error?: string;
 }
 
+/**
+ * One stage of the workflow. Everything the runner, the event router, the progress comment and the CLI
+ * need to know about a stage is declared here, so none of them names a stage.
+ */
 export interface Stage {
   name: StageName;
-  /** What the human approves when merging, e.g. "Strategy (approval gate)". */
+  /** Short title, e.g. "Strategy". */
   title: string;
+  /** What a person checks before merging: the workflow's checkpoint for this stage. */
+  checklist: readonly string[];
+  /** What merging this stage's pull request does, said in its body ("approves the strategy; content starts"). */
+  onMerge: string;
+  /** Runs again after approval, each run a new pull request on the same branch (measurement reports). */
+  repeats?: boolean;
+  /**
+   * What a scheduled run does for this stage: `run` it for every campaign it is due for (reports), or
+   * `resume` the campaigns whose open pull request waits for a Message Batch.
+   */
+  scheduled?: 'run' | 'resume';
+  /** Repository paths (prefixes) this stage writes; a revision deletes nothing outside them. */
+  writes(campaignId: string): string[];
+  /** Artifacts `crescendo check` validates after a person edited them, by their front-matter `kind`. */
+  artifacts?: readonly ArtifactKind<unknown>[];
+  /**
+   * Throws a CrescendoError with code `waiting` when what the stage needs is not there yet (e.g. performance
+   * data), saying what to provide and where. Called before any model call.
+   */
+  ready?(ctx: Omit<StageContext, 'guard' | 'llm'>): Promise<void>;
   run(ctx: StageContext): Promise<StageResult>;
 }
 
@@ -55,6 +76,6 @@ export interface Stage {
 export interface ArtifactKind<T> {
   kind: string;
   schema: z.ZodType<T>;
-  /** Checkpoint rules from the seed workflow, beyond the schema. */
+  /** Checkpoint rules from the workflow, beyond the schema. */
   checkpoints(data: T): Problem[];
 }

@@ -34,18 +34,3 @@ export function slugify(text: string, maxLength = 60, fallback = 'untitled'): st
   }
   return slug === '' ? fallback : slug;
 }
-
-/** `content/<campaign>/<channel>/<yyyy-mm-dd>-<slug>.md`: one asset per file, sorted by date in a listing. */
-export function assetPath(campaignId: string, channel: string, date: string, slug: string): string {
-  for (const [name, value] of [
-    ['campaign id', campaignId],
-    ['channel', channel],
-    ['slug', slug],
-  ] as const) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value) || value.includes('..')) {
-      throw new Error(`${name} "${value}" cannot be part of a path: use letters, digits, ".", "_" and "-"`);
-    }
-  }
-  if (!isIsoDate(date)) throw new Error(`date "${date}" is not a calendar day written yyyy-mm-dd`);
-  return `content/${campaignId}/${channel}/${date}-${slug}.md`;
-}

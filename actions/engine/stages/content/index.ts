@@ -1,3 +1,4 @@
+import { contentDir, contentIndexPath } from '../../artifacts/asset.js';
 import { readBrand } from '../../artifacts/brand.js';
 import { addCost, type PendingBatch, type StageCost, zeroCost } from '../../artifacts/campaign-state.js';
 import { readResearch } from '../../artifacts/research.js';
@@ -12,6 +13,16 @@ import { CONTENT_CONCURRENCY, contentSystem, generateAssets, type ProducedAsset 
 export const contentStage: Stage = {
   name: 'content',
   title: 'Content',
+  checklist: [
+    'All assets listed in the strategy',
+    'Brand voice consistent',
+    'SEO optimisation applied',
+    'Variations for testing',
+    'Assets organised by channel and date',
+  ],
+  onMerge: 'accepts the drafts for review; Crescendo then reviews every asset (nothing is published yet)',
+  scheduled: 'resume',
+  writes: (id) => [contentDir(id)],
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
     const [research, strategy, brand] = await Promise.all([
@@ -60,7 +71,7 @@ export const contentStage: Stage = {
     const ok = produced.filter((p) => p.path);
     const index = renderContentIndex(brief.id, ok, failed, ctx.llm.isSample);
     return {
-      files: [...ok.flatMap((p) => p.files), { path: `content/${brief.id}/index.md`, content: index }],
+      files: [...ok.flatMap((p) => p.files), { path: contentIndexPath(brief.id), content: index }],
       summary: bullets([
         `${ok.length} of ${plan.length} assets written (${[...new Set(ok.map((p) => p.asset.type))].join(', ')})`,
         ...failed.map((f) => `**Not generated:** ${f.asset.key} — ${f.error?.split('\n')[0]}`),
@@ -102,7 +113,7 @@ function pendingBatchResult(id: string, batch: PendingBatch, sample: boolean): S
     '',
   ].join('\n');
   return {
-    files: [{ path: `content/${id}/index.md`, content: index }],
+    files: [{ path: contentIndexPath(id), content: index }],
     summary: bullets([line, 'Run the content stage again to collect the results onto this pull request.']),
     cost: zeroCost(),
     batch,
@@ -120,7 +131,7 @@ function renderContentIndex(
     p.asset.channel,
     p.asset.type,
     p.asset.keyword ?? '',
-    `[${p.path?.split('/').pop()}](${p.path?.replace(`content/${id}/`, '')})`,
+    `[${p.path?.split('/').pop()}](${p.path?.replace(`${contentDir(id)}/`, '')})`,
   ]);
   return [
     '---',

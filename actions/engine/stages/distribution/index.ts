@@ -88,9 +88,19 @@ function renderedLink(front: Record<string, unknown>): string | undefined {
 export const distributionStage: Stage = {
   name: 'distribution',
   title: 'Distribution',
+  checklist: [
+    'All channels scheduled',
+    'Tracking parameters on every link',
+    'Email sequences set',
+    'Ads set for approval',
+    'Blog posts scheduled',
+  ],
+  onMerge: 'approves the schedule; the publisher sends each entry when it is due, and measurement starts',
+  writes: (id) => [distributionPath(id), ledgerPath(id)],
+  artifacts: [distributionArtifact as ArtifactKind<unknown>],
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
-    const approved = (await readContentFiles(ctx)).filter((f) => f.front.status === 'approved');
+    const approved = (await readContentFiles(ctx, ctx.campaign.brief.id)).filter((f) => f.front.status === 'approved');
     if (approved.length === 0) {
       throw new CrescendoError('no approved assets to distribute', {
         fix: 'approve the review stage with at least one asset marked approved',

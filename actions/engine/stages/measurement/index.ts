@@ -1,5 +1,5 @@
 import { dataDir, isMetricsFile } from '../../artifacts/data-files.js';
-import { Analysis, ReportData, reportPath } from '../../artifacts/report.js';
+import { Analysis, ReportData, reportPath, reportsDir } from '../../artifacts/report.js';
 import { readStrategy } from '../../artifacts/strategy.js';
 import { CrescendoError, type Problem } from '../../errors.js';
 import { renderArtifact } from '../../files/artifact-file.js';
@@ -29,23 +29,46 @@ export const reportArtifact: ArtifactKind<ReportData> = {
   checkpoints: () => [],
 };
 
-export async function readMetrics(ctx: StageContext): Promise<MetricsRow[]> {
+/** The campaign's performance exports; none means the stage waits (code `waiting`) and no model is called. */
+async function findMetricFiles(ctx: Pick<StageContext, 'listFiles' | 'campaign'>): Promise<string[]> {
   const dir = dataDir(ctx.campaign.brief.id);
   const files = (await ctx.listFiles(dir)).filter(isMetricsFile);
   if (files.length === 0) {
-    throw new CrescendoError('no performance data to measure', {
+    throw new CrescendoError('no performance data to measure yet', {
+      code: 'waiting',
       where: `${dir}/`,
       fix: 'export daily performance to metrics.csv there (date, channel, utm_content, impressions, clicks, cost, conversions, revenue), then run measurement',
     });
   }
+  return files;
+}
+
+async function readMetrics(ctx: StageContext): Promise<MetricsRow[]> {
   const rows: MetricsRow[] = [];
-  for (const file of files) rows.push(...parseMetricsCsv((await ctx.readFile(file)) ?? '', file));
+  for (const file of await findMetricFiles(ctx)) {
+    for (const row of parseMetricsCsv((await ctx.readFile(file)) ?? '', file)) rows.push(row);
+  }
   return rows;
 }
 
 export const measurementStage: Stage = {
   name: 'measurement',
   title: 'Measurement report',
+  checklist: [
+    'Performance vs KPIs by channel',
+    'Attribution across touchpoints',
+    'ROI',
+    'Top performing content and channels',
+    'Specific optimisation recommendations',
+  ],
+  onMerge: 'accepts this report; the next one arrives on schedule',
+  repeats: true,
+  scheduled: 'run',
+  writes: (id) => [reportsDir(id)],
+  artifacts: [reportArtifact as ArtifactKind<unknown>],
+  async ready(ctx) {
+    await findMetricFiles(ctx);
+  },
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
     const [strategy, rows] = await Promise.all([readStrategy(ctx, ctx.campaign.brief.id), readMetrics(ctx)]);

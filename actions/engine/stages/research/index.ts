@@ -152,6 +152,16 @@ export function renderResearch(data: ResearchReport): string {
 export const researchStage: Stage = {
   name: 'research',
   title: 'Research',
+  checklist: [
+    '3–5 competitor profiles with strengths and weaknesses',
+    'Audience pain points and motivations',
+    '5–10 relevant market trends',
+    'Keywords with search volume and its source',
+    'Actionable insights',
+  ],
+  onMerge: 'approves the research; Crescendo then writes the strategy from it',
+  writes: (id) => [researchPath(id)],
+  artifacts: [researchArtifact as ArtifactKind<unknown>],
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
     const today = ctx.now.toISOString().slice(0, 10);

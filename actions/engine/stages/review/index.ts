@@ -1,4 +1,4 @@
-import { readContentFiles, withStatus } from '../../artifacts/asset.js';
+import { contentDir, readContentFiles, withStatus } from '../../artifacts/asset.js';
 import { readBrand } from '../../artifacts/brand.js';
 import { ReviewData, reviewPath } from '../../artifacts/review.js';
 import { CrescendoError, type Problem } from '../../errors.js';
@@ -39,13 +39,17 @@ export const reviewArtifact: ArtifactKind<ReviewData> = {
 
 export const reviewStage: Stage = {
   name: 'review',
-  title: 'Review (approval gate)',
+  title: 'Review',
+  checklist: ['Brand compliance', 'Facts verified', 'SEO standards met', 'Clear CTAs', 'Ready for distribution'],
+  onMerge: 'approves the assets marked approved; Crescendo then schedules them for distribution',
+  writes: (id) => [reviewPath(id), contentDir(id)],
+  artifacts: [reviewArtifact as ArtifactKind<unknown>],
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
-    const [files, brand] = await Promise.all([readContentFiles(ctx), readBrand(ctx, ctx.campaign.brief)]);
+    const [files, brand] = await Promise.all([readContentFiles(ctx, ctx.campaign.brief.id), readBrand(ctx, ctx.campaign.brief)]);
     if (files.length === 0)
       throw new CrescendoError('there is no content to review', {
-        where: `content/${brief.id}/`,
+        where: `${contentDir(brief.id)}/`,
         fix: 'approve the content stage first',
       });
     const paths = files.map((f) => f.path);

@@ -102,7 +102,17 @@ export const strategyArtifact: ArtifactKind<StrategyData> = {
 
 export const strategyStage: Stage = {
   name: 'strategy',
-  title: 'Strategy (approval gate)',
+  title: 'Strategy',
+  checklist: [
+    'SMART objectives',
+    'Channel selection justified by research',
+    'KPIs aligned with business goals',
+    'Realistic timeline with milestones',
+    'Budget allocation across channels',
+  ],
+  onMerge: 'approves the strategy (the plan of record); Crescendo then writes every asset it lists',
+  writes: (id) => [strategyPath(id)],
+  artifacts: [strategyArtifact as ArtifactKind<unknown>],
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
     const research = await readResearch(ctx, ctx.campaign.brief.id);
