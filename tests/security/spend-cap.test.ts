@@ -284,6 +284,15 @@ describe('the spend cap holds in research with server tools', () => {
     expect(billedUsd(fake.billed)).toBeLessThanOrEqual(cap);
   });
 
+  it('refuses research whose lookups could pass the cap, saying which settings to lower', async () => {
+    script();
+    const guard = new SpendGuard(pricing, 0.05, 0);
+    const error = await llm.gather(gather, guard.meter()).catch((e) => e);
+    expect(error).toBeInstanceOf(SpendCapError);
+    expect(error.fix).toMatch(/lower `research.maxSearches`, `maxFetches` or `maxContentTokens`/);
+    expect(fake.messageRequests).toHaveLength(0);
+  });
+
   it('refuses a search price that is not configured instead of assuming one', async () => {
     const { pricing: noSearchPrice } = parseConfig(`models: { default: m }
 pricing: { asOf: 2026-11-01, currency: USD, perMillionTokens: { ${MODEL}: { input: 2, output: 10, cacheWrite5m: 2.5, cacheRead: 0.2 } } }

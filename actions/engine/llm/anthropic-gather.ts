@@ -117,7 +117,12 @@ export async function gatherWith(
         worst,
       });
     } catch (error) {
-      if (turn === 0 || !(error instanceof SpendCapError)) throw error;
+      if (turn === 0 && error instanceof SpendCapError) {
+        throw new SpendCapError(error.message, {
+          fix: 'research reserves the worst case of its lookups: lower `research.maxSearches`, `maxFetches` or `maxContentTokens` in .github/crescendo.yml, or raise `spendCapUsd`',
+        });
+      }
+      if (!(error instanceof SpendCapError)) throw error;
       stoppedEarly = `the spend cap leaves no room for continuation ${turn}: ${error.message}`;
       break;
     }
