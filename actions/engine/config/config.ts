@@ -14,11 +14,24 @@ const ModelPrice = z.object({
 });
 export type ModelPrice = z.infer<typeof ModelPrice>;
 
+/**
+ * Server tools are billed per request on top of the tokens they add: web search per 1,000 searches
+ * (a search that fails is not billed); web fetch has no fee of its own, only the fetched page's tokens.
+ */
+export const ServerToolPrices = z.object({
+  webSearchPer1000: z.number().nonnegative(),
+  webFetchPer1000: z.number().nonnegative().default(0),
+  source: z.string().optional(),
+});
+export type ServerToolPrices = z.infer<typeof ServerToolPrices>;
+
 export const Pricing = z.object({
   asOf: z.union([z.iso.date(), z.date().transform((d) => d.toISOString().slice(0, 10))]),
   source: z.string().optional(),
   currency: z.literal('USD'),
   perMillionTokens: z.record(z.string(), ModelPrice),
+  /** Absent: any call that may use web search is refused (a price is never assumed in code). */
+  serverTools: ServerToolPrices.optional(),
 });
 export type Pricing = z.infer<typeof Pricing>;
 
@@ -28,6 +41,16 @@ export const ResearchConfig = z.object({
   maxFetches: z.number().int().min(0).max(50).default(10),
   allowedDomains: z.array(z.string().min(1)).default([]),
   blockedDomains: z.array(z.string().min(1)).default([]),
+  /**
+   * Sent as the web fetch tool's `max_content_tokens`: the most one fetched page adds to the prompt.
+   * Default 5000 (`DEFAULT_MAX_CONTENT_TOKENS` in llm/anthropic-gather.ts).
+   */
+  maxContentTokens: z.number().int().min(256).max(100_000).optional(),
+  /**
+   * The most tokens one web search's results are assumed to add. The API has no limit to set, so the
+   * spend cap's worst case uses this figure; raise it if your searches report more. Default 8000.
+   */
+  searchResultTokens: z.number().int().min(256).max(100_000).optional(),
 });
 export type ResearchConfig = z.infer<typeof ResearchConfig>;
 
@@ -39,6 +62,41 @@ export const ContentConfig = z.object({
 });
 export type ContentConfig = z.infer<typeof ContentConfig>;
 
+/** Minutes a stage job may run (`timeout-minutes` of the stage jobs in .github/workflows). */
+export const STAGE_JOB_TIMEOUT_MINUTES = 30;
+/** Kept free of model calls in every stage job: checkout, install, commit and pull request. */
+export const STAGE_JOB_MARGIN_MINUTES = 5;
+
+/**
+ * Time limits of model calls. The SDK's `timeout` only covers the wait for response headers, and it
+ * obeys any `retry-after`, so the hard limits are deadlines: one call (all its retries included)
+ * never runs past `callTimeoutMinutes`, and no call of a stage runs past `stageTimeoutMinutes`, which
+ * must leave the job its margin (see `timeBudget` in llm/time-budget.ts).
+ */
+export const ModelCallLimits = z
+  .object({
+    /** Per attempt, until the response headers arrive (the SDK's `timeout`). */
+    requestTimeoutSeconds: z.number().int().min(10).max(600).default(120),
+    /** The SDK's retries of 408/409/429/5xx and dropped connections, per request. */
+    maxRetries: z.number().int().min(0).max(8).default(3),
+    /** Crescendo's retries of an answer whose stream failed midway (`overloaded_error`). */
+    streamRetries: z.number().int().min(0).max(5).default(2),
+    callTimeoutMinutes: z.number().positive().default(10),
+    stageTimeoutMinutes: z
+      .number()
+      .positive()
+      .default(STAGE_JOB_TIMEOUT_MINUTES - STAGE_JOB_MARGIN_MINUTES),
+  })
+  .refine((l) => l.callTimeoutMinutes <= l.stageTimeoutMinutes, {
+    message: 'callTimeoutMinutes must not exceed stageTimeoutMinutes',
+    path: ['callTimeoutMinutes'],
+  })
+  .refine((l) => l.stageTimeoutMinutes <= STAGE_JOB_TIMEOUT_MINUTES - STAGE_JOB_MARGIN_MINUTES, {
+    message: `stageTimeoutMinutes must leave ${STAGE_JOB_MARGIN_MINUTES} of the job's ${STAGE_JOB_TIMEOUT_MINUTES} minutes free`,
+    path: ['stageTimeoutMinutes'],
+  });
+export type ModelCallLimits = z.infer<typeof ModelCallLimits>;
+
 export const Config = z.object({
   models: z.object({ default: z.string().min(1) }).catchall(z.string().min(1)),
   maxTokens: z.number().int().min(256).default(16000),
@@ -47,6 +105,7 @@ export const Config = z.object({
   pricing: Pricing,
   research: ResearchConfig.default(ResearchConfig.parse({})),
   content: ContentConfig.default(ContentConfig.parse({})),
+  modelCalls: ModelCallLimits.default(ModelCallLimits.parse({})),
 });
 export type Config = z.infer<typeof Config>;
 

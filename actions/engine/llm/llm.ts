@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { SpendOutcome, SpendRecord } from './spend-record.js';
 
 /** Token counts as the Messages API reports them, summed over the calls of a task. */
 export interface LlmUsage {
@@ -61,17 +62,41 @@ export interface LlmResponse {
   requestId?: string;
 }
 
+/** A request's worst case, held against the spend cap until the request is settled. */
+export interface SpendReservation {
+  readonly worstUsd: number;
+  /**
+   * Records what the request cost: its real usage, or (usage undefined, e.g. a stream cut before it
+   * reported any) the whole reservation. Every reservation is settled exactly once.
+   */
+  settle(outcome: SpendOutcome, usage?: LlmUsage, model?: string, note?: string): SpendRecord;
+}
+
+/**
+ * What a metered model reserves through before each request it sends (retries and continuations
+ * included). `reserve` waits while the requests in flight leave no room, and throws `SpendCapError`
+ * when the worst case cannot fit the cap at all.
+ */
+export interface SpendMeter {
+  reserve(task: string, model: string, worst: LlmUsage): Promise<SpendReservation>;
+}
+
 /** The model, as the engine sees it. `AnthropicLlm` and `SampleLlm` implement it. */
 export interface Llm {
   /** True when answers come from shipped samples rather than a live model. */
   readonly isSample: boolean;
-  complete<T>(request: StructuredRequest<T>): Promise<LlmResponse>;
+  /**
+   * True when the model reserves and settles every request it sends through the meter it is
+   * given (the live model). Otherwise the caller reserves the call's worst case around it.
+   */
+  readonly metered?: boolean;
+  complete<T>(request: StructuredRequest<T>, meter?: SpendMeter): Promise<LlmResponse>;
   /**
    * Evidence with server tools (web search and fetch), no structured output: citations and
    * structured outputs cannot share a call. Absent when the model cannot look things up
-   * (samples); research then runs in one phase.
+   * (samples); research then runs in one phase. Metered per request when given a meter.
    */
-  gather?(request: EvidenceRequest): Promise<EvidenceResult>;
+  gather?(request: EvidenceRequest, meter?: SpendMeter): Promise<EvidenceResult>;
   /**
    * Message Batches (half price, answered within 24 h): absent when the model cannot batch
    * (samples, scripted fakes); the content stage then generates synchronously.
@@ -104,6 +129,10 @@ export interface EvidenceRequest {
   today?: string;
   /** How many times a `pause_turn` is continued before the evidence is taken as it is. */
   maxContinuations?: number;
+  /** The web fetch tool's `max_content_tokens` (config `research.maxContentTokens`). */
+  maxContentTokens?: number;
+  /** Tokens one search's results are assumed to add at most (config `research.searchResultTokens`). */
+  searchResultTokens?: number;
 }
 
 /** A page the model's tools retrieved: found by a search, fetched, or both. */
@@ -138,6 +167,8 @@ export interface EvidenceResult {
   stopReason: string;
   /** Model calls made (pause_turn continuations included). */
   calls: number;
+  /** Why lookups stopped early, e.g. the spend cap left no room for another continuation. */
+  stoppedEarly?: string;
 }
 
 /** One request of a batch; `customId` matches `^[a-zA-Z0-9_-]{1,64}$` (see `batchCustomId`). */

@@ -6,11 +6,12 @@ import {
   emptyUsage,
   type Llm,
   type LlmMessage,
+  type LlmResponse,
   type LlmUsage,
   type StructuredRequest,
 } from './llm.js';
-import { costOf } from './pricing.js';
-import type { SpendGuard } from './spend-guard.js';
+import type { CallMeter, SpendGuard } from './spend-guard.js';
+import { type SpendRecord, usageOfRecord } from './spend-record.js';
 
 export interface GenerateOptions<T> {
   llm: Llm;
@@ -25,14 +26,42 @@ export interface GenerateOptions<T> {
 
 export interface Generated<T> {
   data: T;
+  /** Usage, cost and requests of every attempt, failed and rejected ones included. */
   usage: LlmUsage;
   usd: number;
   attempts: number;
   calls: number;
+  spend: SpendRecord[];
 }
 
 const promptChars = (request: StructuredRequest<unknown>, messages: LlmMessage[]): number =>
   request.system.reduce((n, b) => n + b.text.length, 0) + messages.reduce((n, m) => n + m.content.length, 0);
+
+/**
+ * One request through the spend guard. A metered model (the live one) reserves and settles each
+ * request it sends itself; around any other model (samples, test doubles) the call's worst case is
+ * reserved here and settled with the usage it reports.
+ */
+async function completeWithin<T>(
+  llm: Llm,
+  guard: SpendGuard,
+  request: StructuredRequest<T>,
+): Promise<{ response: LlmResponse; meter: CallMeter }> {
+  const meter = guard.meter();
+  if (llm.metered) return { response: await llm.complete(request, meter), meter };
+  const worst = guard.worstCase(request.model, promptChars(request, request.messages), request.maxTokens);
+  const reservation = await meter.reserveUsd(request.task, request.model, worst);
+  let response: LlmResponse;
+  try {
+    response = await llm.complete(request);
+  } catch (error) {
+    // Such models report no usage when they fail (and cost nothing): nothing to charge.
+    reservation.settle('failed', emptyUsage(), undefined, error instanceof Error ? error.name : 'failed');
+    throw error;
+  }
+  reservation.settle('ok', response.usage, response.model || request.model);
+  return { response, meter };
+}
 
 function feedback(problems: Problem[]): string {
   return [
@@ -44,7 +73,9 @@ function feedback(problems: Problem[]): string {
 /**
  * Asks for JSON matching a schema, checks it against the schema and the stage's
  * checkpoints, and retries with the problems as feedback. Throws, having kept
- * nothing, when the answer never validates.
+ * nothing, when the answer never validates. Every request is reserved against the
+ * spend cap before it is sent and recorded after (see `SpendGuard`): answers that
+ * were cut off, refused or rejected are marked `invalid`, failed requests `failed`.
  */
 export async function generateStructured<T>(
   request: StructuredRequest<T>,
@@ -52,30 +83,30 @@ export async function generateStructured<T>(
 ): Promise<Generated<T>> {
   let usage = emptyUsage();
   let usd = 0;
-  let calls = 0;
+  const spend: SpendRecord[] = [];
   const messages = [...request.messages];
   let problems: Problem[] = [];
   for (let attempt = 1; attempt <= options.retries + 1; attempt++) {
-    options.guard.assertCanSpend(
-      request.model,
-      promptChars(request, messages),
-      request.maxTokens,
-      request.task,
-    );
-    const response = await options.llm.complete({ ...request, messages });
-    calls++;
-    const callUsd = costOf(options.pricing, response.model || request.model, response.usage);
-    usage = addUsage(usage, response.usage);
-    usd += callUsd;
-    options.guard.record(callUsd);
+    const { response, meter } = await completeWithin(options.llm, options.guard, { ...request, messages });
+    for (const record of meter.records) {
+      spend.push(record);
+      usd += record.usd;
+      usage = addUsage(usage, usageOfRecord(record));
+    }
+    const answered = meter.records.at(-1);
+    const reject = (note: string) => {
+      if (answered) meter.mark(answered, 'invalid', note);
+    };
 
     if (response.stopReason === 'max_tokens') {
+      reject('cut off at max_tokens');
       throw new CrescendoError(
         `the model's answer for ${request.task} was cut off at max_tokens (${request.maxTokens}) and is incomplete`,
         { fix: 'raise `maxTokens` in .github/crescendo.yml, or ask for fewer assets per run' },
       );
     }
     if (response.stopReason === 'refusal') {
+      reject('refused');
       throw new CrescendoError(`the model declined to answer ${request.task}`, {
         fix: 'check the brief for content the model cannot help with, then run the stage again',
       });
@@ -84,8 +115,9 @@ export async function generateStructured<T>(
     problems = validate(response.text, request, options.check);
     if (problems.length === 0) {
       const data = request.schema.parse(JSON.parse(response.text));
-      return { data, usage, usd, attempts: attempt, calls };
+      return { data, usage, usd, attempts: attempt, calls: spend.length, spend };
     }
+    reject(`${problems.length} problem(s)`);
     options.log?.(`  ${request.task}: attempt ${attempt} rejected (${problems.length} problem(s)); retrying`);
     messages.push(
       { role: 'assistant', content: response.text },

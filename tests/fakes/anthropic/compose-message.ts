@@ -7,6 +7,7 @@ import type {
 import { newId } from './ids.js';
 import type { InputAccounting } from './prompt-cache.js';
 import type { MessageReply } from './replies.js';
+import { applyServerToolLimits, billedServerToolUse } from './server-tools.js';
 import { estimateTokens, outputTokensOf, toolResultInputTokensOf } from './tokens.js';
 
 export interface ComposeOptions {
@@ -23,7 +24,8 @@ export function composeMessage(
   input: InputAccounting,
   options: ComposeOptions,
 ): Message {
-  const { content, stopReason } = applyMaxTokens(params.max_tokens, structuredClone(answer.content), answer);
+  const limited = applyServerToolLimits(params, structuredClone(answer.content));
+  const { content, stopReason } = applyMaxTokens(params.max_tokens, limited, answer);
   // A turn cut off by the limit has used all of it, whatever the visible text adds up to.
   const outputTokens = stopReason === 'max_tokens' ? params.max_tokens : outputTokensOf(content);
   return {
@@ -43,7 +45,7 @@ export function composeMessage(
       cache_creation_input_tokens: input.cacheCreationInputTokens,
       cache_read_input_tokens: input.cacheReadInputTokens,
       cache_creation: { ...input.cacheCreation },
-      server_tool_use: serverToolUsage(content),
+      server_tool_use: billedServerToolUse(content),
       service_tier: options.serviceTier,
       inference_geo: null,
       output_tokens_details: null,
@@ -89,13 +91,4 @@ function applyMaxTokens(
     break;
   }
   return { content: kept, stopReason: 'max_tokens' };
-}
-
-function serverToolUsage(content: readonly ContentBlock[]): Message['usage']['server_tool_use'] {
-  const uses = content.filter((b) => b.type === 'server_tool_use');
-  if (uses.length === 0) return null;
-  return {
-    web_search_requests: uses.filter((b) => b.name === 'web_search').length,
-    web_fetch_requests: uses.filter((b) => b.name === 'web_fetch').length,
-  };
 }

@@ -21,6 +21,7 @@ export {
   type StreamErrorReply,
 } from './replies.js';
 export {
+  type BilledRequest,
   type FakeAnthropic,
   type FakeAnthropicOptions,
   type RecordedRequest,

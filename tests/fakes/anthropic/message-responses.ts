@@ -28,14 +28,23 @@ export function sendMessage(
   response.end();
 }
 
-/** A stream that starts normally (`message_start`, `ping`) and then fails with `event: error`. */
+/**
+ * A stream that starts normally (`message_start`, `ping`), streams `partialText` as an unfinished
+ * text block when given, and then fails with `event: error`.
+ */
 export function sendBrokenStream(
   response: ServerResponse,
   started: Message,
   error: { type: string; message: string },
   requestId: string,
+  partialText = '',
 ): void {
   writeSseHead(response, requestId);
   for (const event of messageEvents(started).slice(0, 2)) response.write(formatSse(event));
+  if (partialText) {
+    const text = { ...started, content: [{ type: 'text' as const, text: partialText, citations: null }] };
+    // The text block's start and deltas, without its stop: the error cuts it off.
+    for (const event of messageEvents(text).slice(2, -3)) response.write(formatSse(event));
+  }
   response.end(formatSse({ event: 'error', data: errorBody(error.type, error.message, requestId) }));
 }

@@ -37,6 +37,8 @@ export interface StreamErrorReply {
   kind: 'stream_error';
   errorType: string;
   message: string;
+  /** Text the model had streamed (one text block, not stopped) before the error. */
+  partialText?: string;
 }
 
 /** Anything at all on the wire, for testing how callers survive a broken server or proxy. */
@@ -163,9 +165,16 @@ export const reply = {
   /** An HTTP error, e.g. `reply.error(429)`, `reply.error(529)`, `reply.error(500, { shouldRetry: false })`. */
   error: errorReply,
 
-  /** A streaming answer that starts, then fails with SSE `event: error` (HTTP error when not streaming). */
-  streamError(errorType = 'overloaded_error', message = 'Overloaded'): StreamErrorReply {
-    return { kind: 'stream_error', errorType, message };
+  /**
+   * A streaming answer that starts, then fails with SSE `event: error` (HTTP error when not streaming);
+   * with `partialText`, that much of a text block streams first.
+   */
+  streamError(
+    errorType = 'overloaded_error',
+    message = 'Overloaded',
+    partialText?: string,
+  ): StreamErrorReply {
+    return { kind: 'stream_error', errorType, message, ...(partialText ? { partialText } : {}) };
   },
 
   /** Exactly these bytes with this status, e.g. a proxy's HTML page or a truncated JSON body. */

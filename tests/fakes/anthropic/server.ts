@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
+import type { Message, MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import { ApiRefusal, statusForErrorType } from './api-errors.js';
 import { BatchStore } from './batches.js';
 import { headersOf, parseJsonBody, readBody, sendApiError, sendJson, sleep } from './http-io.js';
@@ -8,6 +8,7 @@ import { newId } from './ids.js';
 import { sendBrokenStream, sendMessage } from './message-responses.js';
 import type { ErrorReply, MessageRequest, Reply, ReplyHandler, StreamErrorReply } from './replies.js';
 import { ScriptedModel } from './scripted-model.js';
+import { estimateTokens } from './tokens.js';
 import { validateMessageParams } from './validation.js';
 
 export interface FakeAnthropicOptions {
@@ -23,6 +24,18 @@ export interface FakeAnthropicOptions {
   now?: () => number;
   /** A handler installed from the start (and again after `reset()`). */
   handler?: ReplyHandler;
+}
+
+/**
+ * Usage the fake "billed" for one `/v1/messages` request, as the real API bills: a whole answer's
+ * usage, or for a stream that broke off, the input of its `message_start` and the output it had
+ * streamed. HTTP errors bill nothing and are not listed.
+ */
+export interface BilledRequest {
+  /** The message request's 0-based index (see `MessageRequest.index`). */
+  index: number;
+  usage: Message['usage'];
+  complete: boolean;
 }
 
 /** One HTTP request as the fake received it. */
@@ -51,6 +64,8 @@ export interface FakeAnthropic {
   readonly maxConcurrent: number;
   /** Replies queued by `enqueue` and not yet used. */
   readonly pendingReplies: number;
+  /** What each `/v1/messages` request would have been billed for, in the order they were answered. */
+  readonly billed: readonly BilledRequest[];
   /** Entries in the prompt cache. */
   readonly cacheEntries: number;
   /** Answers every request that finds the queue empty. Replaces the previous handler. */
@@ -64,6 +79,7 @@ export interface FakeAnthropic {
 
 class FakeAnthropicServer implements FakeAnthropic {
   readonly requests: RecordedRequest[] = [];
+  readonly billed: BilledRequest[] = [];
   readonly #server: Server;
   readonly #model: ScriptedModel;
   readonly #batches: BatchStore;
@@ -137,6 +153,7 @@ class FakeAnthropicServer implements FakeAnthropic {
 
   reset(): void {
     this.requests.length = 0;
+    this.billed.length = 0;
     this.#model.reset();
     this.#model.respond(this.#options.handler ?? null);
     this.#batches.clear();
@@ -228,21 +245,34 @@ class FakeAnthropicServer implements FakeAnthropic {
   ) {
     const params = validateMessageParams(body);
     const stream = params.stream === true;
-    if (params.max_tokens === 0) return sendMessage(response, this.#model.warmup(params), stream, requestId);
+    if (params.max_tokens === 0) {
+      const warmup = this.#model.warmup(params);
+      this.billed.push({ index: -1, usage: warmup.usage, complete: true });
+      return sendMessage(response, warmup, stream, requestId);
+    }
     const { request, reply } = await this.#model.nextReply(params, headers, null);
     await sleep(this.#latencyFor(request));
     switch (reply.kind) {
-      case 'message':
+      case 'message': {
         // Accounted after the latency: a concurrent request with the same prefix cannot read a
         // cache entry that the first one has not finished writing.
-        return sendMessage(response, this.#model.answer(params, reply, 'standard'), stream, requestId);
+        const message = this.#model.answer(params, reply, 'standard');
+        this.billed.push({ index: request.index, usage: message.usage, complete: true });
+        return sendMessage(response, message, stream, requestId);
+      }
       case 'error':
         return sendApiError(response, reply.status, errorOf(reply), requestId, reply.headers);
       case 'stream_error': {
         if (!stream)
           return sendApiError(response, statusForErrorType(reply.errorType), errorOf(reply), requestId);
         const started = this.#model.answer(params, { kind: 'message', content: [] }, 'standard');
-        return sendBrokenStream(response, started, errorOf(reply), requestId);
+        const output = reply.partialText ? estimateTokens(reply.partialText) : 0;
+        this.billed.push({
+          index: request.index,
+          usage: { ...started.usage, output_tokens: output },
+          complete: false,
+        });
+        return sendBrokenStream(response, started, errorOf(reply), requestId, reply.partialText);
       }
       case 'raw':
         response.writeHead(reply.status, { 'request-id': requestId, ...reply.headers });

@@ -169,6 +169,7 @@ describe('two-phase research against the fake Messages API', () => {
         name: 'web_fetch',
         max_uses: 2,
         citations: { enabled: true },
+        max_content_tokens: 5000,
         blocked_domains: ['spam.example'],
       },
     ]);
