@@ -18,7 +18,9 @@ module.exports = {
       name: 'parts-below-stages',
       comment: 'Artifacts and parts never depend on stages, the runner or entry points.',
       severity: 'error',
-      from: { path: '^actions/engine/(artifacts|assets|channels|planning|files|keywords|llm|forge|publishers|importers|attribution)/' },
+      from: {
+        path: '^actions/engine/(artifacts|assets|channels|planning|files|keywords|llm|forge|publishers|importers|attribution)/',
+      },
       to: { path: '^actions/engine/(stages/[^/]+/|runner/|action/)' },
     },
   ],

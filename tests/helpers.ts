@@ -16,3 +16,22 @@ export async function freshRepo(): Promise<{ dir: string; forge: LocalForge; lin
   await init({ packageRoot, out: (l) => lines.push(l) }, dir);
   return { dir, forge: await LocalForge.open(dir), lines };
 }
+
+/** A campaign's spend log at a ref (the default branch when omitted), summed like a StageCost. */
+export async function spentAt(forge: LocalForge, id: string, ref?: string) {
+  const { parseSpendLog, spendLogPath } = await import('../actions/engine/llm/spend-record.js');
+  const text = (await forge.readFile(spendLogPath(id), ref)) ?? '';
+  const records = parseSpendLog(text, spendLogPath(id));
+  const sum = (
+    key: 'usd' | 'inputTokens' | 'outputTokens' | 'cacheReadInputTokens' | 'cacheCreationInputTokens',
+  ) => records.reduce((n, r) => n + r[key], 0);
+  return {
+    records,
+    usd: sum('usd'),
+    inputTokens: sum('inputTokens'),
+    outputTokens: sum('outputTokens'),
+    cacheReadInputTokens: sum('cacheReadInputTokens'),
+    cacheCreationInputTokens: sum('cacheCreationInputTokens'),
+    calls: records.length,
+  };
+}

@@ -17,8 +17,9 @@ export interface Problem {
  * - `already-approved`: the stage ran and was merged in this cycle.
  * - `busy`: another run holds the campaign; try again when it has finished.
  * - `spend-cap`: the next model call could take the campaign past its spend cap.
+ * - `model-call`: the model API failed after its retries (status and fix in the error).
  */
-export type ErrorCode = 'waiting' | 'not-approved' | 'already-approved' | 'busy' | 'spend-cap';
+export type ErrorCode = 'waiting' | 'not-approved' | 'already-approved' | 'busy' | 'spend-cap' | 'model-call';
 
 export interface CrescendoErrorOptions<C extends string = ErrorCode> {
   code?: C;

@@ -3,22 +3,21 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { BRAND_PATH, parseBrandVoice } from '../../actions/engine/artifacts/brand.js';
 import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
-import { totalCost } from '../../actions/engine/artifacts/campaign-state.js';
-import { CONFIG_PATH } from '../../actions/engine/config/config.js';
+import { CONFIG_PATH, loadConfig } from '../../actions/engine/config/config.js';
 import { CrescendoError, formatProblem } from '../../actions/engine/errors.js';
 import { parseYaml } from '../../actions/engine/files/yaml.js';
 import { git, gitMaybe } from '../../actions/engine/forge/local/git.js';
 import { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { formatKeywordsTable, keywordsReportFromPaths } from '../../actions/engine/keywords/index.js';
-import { approve, openStage, revise } from '../../actions/engine/runner/local-actions.js';
+import { formatSpend } from '../../actions/engine/llm/spend-format.js';
+import { totalUsd } from '../../actions/engine/llm/spend-record.js';
+import { listCampaignIds, loadCampaign } from '../../actions/engine/runner/campaigns.js';
+import { approve, revise } from '../../actions/engine/runner/local-actions.js';
 import { nextAction } from '../../actions/engine/runner/progress.js';
-import {
-  listCampaignIds,
-  loadCampaign,
-  runStage,
-  startCampaign,
-} from '../../actions/engine/runner/run-stage.js';
-import { STAGE_NAMES, StageName } from '../../actions/engine/stages/names.js';
+import { runStage, startCampaign } from '../../actions/engine/runner/run-stage.js';
+import { StageSpendLog, spendByStage } from '../../actions/engine/runner/spend-log.js';
+import { stageViews } from '../../actions/engine/runner/stage-status.js';
+import { STAGE_NAMES, StageName, stageBranch } from '../../actions/engine/stages/names.js';
 import { type CheckOptions, checkFile } from './check-file.js';
 import { chooseLlm, EXAMPLE_ID } from './llm-choice.js';
 
@@ -104,20 +103,37 @@ export async function status(env: CliEnv, dir: string, only?: string): Promise<v
     const m = /^crescendo\/([^/]+)\//.exec(pr.branch);
     if (m?.[1] && pr.state === 'open') ids.add(m[1]);
   }
+  if (only && !ids.has(only)) {
+    throw new CrescendoError(`there is no campaign "${only}" in ${dir}`, {
+      fix: ids.size
+        ? `use one of: ${[...ids].sort().join(', ')}`
+        : 'start one with `crescendo start <brief.yml>`',
+    });
+  }
   if (ids.size === 0) env.out('No campaigns yet. Start one with `crescendo start <brief.yml>`.');
+  const config = await loadConfig((p) => forge.readFile(p));
   for (const id of [...ids].filter((i) => !only || i === only).sort()) {
-    const open = await openStage(forge, id);
+    const views = await stageViews(forge, id);
+    const open = STAGE_NAMES.find((name) => views[name].status === 'in-review');
     const campaign =
-      (open ? await loadCampaign(forge, id, open.pr.branch) : undefined) ?? (await loadCampaign(forge, id));
+      (open ? await loadCampaign(forge, id, views[open].pr?.branch) : undefined) ??
+      (await loadCampaign(forge, id));
     if (!campaign) continue;
+    const records = (await StageSpendLog.open(forge, id, open ? stageBranch(id, open) : '')).all();
+    const byStage = spendByStage(records);
     env.out(`${campaign.brief.name} (${id})${campaign.state.sample ? ' [sample]' : ''}`);
     for (const name of STAGE_NAMES) {
-      const r = campaign.state.stages[name];
+      const v = views[name];
+      const mark = v.status === 'approved' ? '✓' : v.status === 'in-review' ? '…' : ' ';
+      const label = v.status === 'approved' ? 'merged' : v.status === 'in-review' ? 'in review' : 'pending';
+      const usd = byStage.get(name) ?? 0;
       env.out(
-        `  ${r.status === 'approved' ? '✓' : r.status === 'in-review' ? '…' : ' '} ${name.padEnd(13)} ${r.status.padEnd(10)} ${r.pr ? `#${r.pr}` : ''}`,
+        `  ${mark} ${name.padEnd(13)} ${label.padEnd(10)} ${v.pr && v.status !== 'pending' ? `#${v.pr.number}`.padEnd(5) : '     '}${usd > 0 ? ` $${usd.toFixed(4)}` : ''}`,
       );
     }
-    env.out(`  cost so far $${totalCost(campaign.state).toFixed(4)} · next: ${nextAction(campaign)}`);
+    const cap = campaign.brief.spendCapUsd ?? config.spendCapUsd;
+    env.out(`  model spend ${formatSpend(totalUsd(records), cap)}`);
+    env.out(`  next: ${nextAction(views)}`);
   }
 }
 

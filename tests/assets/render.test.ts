@@ -1,8 +1,18 @@
 import matter from 'gray-matter';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type AssetData, AssetType, assetSchemas, assetSlug, checkAsset, markdownToHtml, renderAsset, safeUrl, slugify } from '../../actions/engine/assets/index.js';
 import { assetPath } from '../../actions/engine/artifacts/asset.js';
+import {
+  type AssetData,
+  AssetType,
+  assetSchemas,
+  assetSlug,
+  checkAsset,
+  markdownToHtml,
+  renderAsset,
+  safeUrl,
+  slugify,
+} from '../../actions/engine/assets/index.js';
 import {
   blogPost,
   context,

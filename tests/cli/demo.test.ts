@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { git } from '../../actions/engine/forge/local/git.js';
+import { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
+import { stageViews } from '../../actions/engine/runner/stage-status.js';
 import { STAGE_NAMES } from '../../actions/engine/stages/names.js';
 import { checkFile } from '../../scripts/cli/check-file.js';
 import { demo } from '../../scripts/cli/commands.js';
@@ -37,8 +39,9 @@ describe('crescendo demo', () => {
 
     const state = parse(await git(dir, ['show', `main:campaigns/${ID}/campaign.yml`])).state;
     expect(state.sample).toBe(true);
-    for (const stage of ['research', 'strategy', 'content', 'review', 'distribution'])
-      expect(state.stages[stage].status).toBe('approved');
+    const forge = await LocalForge.open(dir);
+    const views = await stageViews(forge, ID);
+    for (const stage of STAGE_NAMES) expect(views[stage].status).toBe('approved');
 
     // Every requested asset type arrived, and every artifact passes `crescendo check` and says it is a sample.
     const content = files.filter(

@@ -1,9 +1,5 @@
-import {
-  emptyUsage,
-  type Llm,
-  type LlmResponse,
-  type StructuredRequest,
-} from '../../actions/engine/llm/llm.js';
+import type { Llm, LlmResponse, StructuredRequest } from '../../actions/engine/llm/llm.js';
+import { emptyUsage } from '../../actions/engine/llm/usage.js';
 
 /** An in-process model for engine tests: answers per task, in order, and records every request. */
 export class ScriptedLlm implements Llm {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../actions/engine/config/config.js';
 import { CrescendoError } from '../../actions/engine/errors.js';
-import { emptyUsage } from '../../actions/engine/llm/llm.js';
 import { SpendCapError, SpendGuard } from '../../actions/engine/llm/spend-guard.js';
 import {
   FileSpendLog,
@@ -10,6 +9,7 @@ import {
   renderSpendLog,
   spendLogPath,
 } from '../../actions/engine/llm/spend-record.js';
+import { emptyUsage } from '../../actions/engine/llm/usage.js';
 import {
   gatherWorstUsage,
   inputTokenBound,

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { parseConfig } from '../../actions/engine/config/config.js';
 import { AnthropicLlm } from '../../actions/engine/llm/anthropic-llm.js';
 import { usageOf } from '../../actions/engine/llm/anthropic-message.js';
-import type { EvidenceRequest, LlmUsage, SpendMeter } from '../../actions/engine/llm/llm.js';
+import type { EvidenceRequest, SpendMeter } from '../../actions/engine/llm/llm.js';
 import { callCostOf, worstCostOf } from '../../actions/engine/llm/pricing.js';
 import { SpendCapError, SpendGuard } from '../../actions/engine/llm/spend-guard.js';
 import { MemorySpendLog, totalUsd } from '../../actions/engine/llm/spend-record.js';
 import { generateStructured } from '../../actions/engine/llm/structured.js';
+import type { LlmUsage } from '../../actions/engine/llm/usage.js';
 import {
   type BilledRequest,
   block,

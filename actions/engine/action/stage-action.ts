@@ -1,23 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { campaignFilePath } from '../artifacts/campaign.js';
-import type { Campaign } from '../artifacts/campaign-state.js';
-import { CrescendoError, formatError } from '../errors.js';
+import { CrescendoError, formatError, hasCode } from '../errors.js';
 import { GitHubForge, type ThrottleSettings } from '../forge/github/github-forge.js';
 import { AnthropicLlm } from '../llm/anthropic-llm.js';
 import type { Llm } from '../llm/llm.js';
 import { SampleLlm } from '../llm/sample-llm.js';
-import { nextAction } from '../runner/progress.js';
+import { listCampaignIds, loadCampaign } from '../runner/campaigns.js';
 import {
-  listCampaignIds,
-  loadCampaign,
   type PipelineDeps,
   runStage,
   type StageRun,
-  settleApproval,
   startCampaign,
+  updateProgress,
 } from '../runner/run-stage.js';
-import { STAGES } from '../stages/index.js';
+import { previousApproved, stageViews } from '../runner/stage-status.js';
+import { FIRST_STAGE, STAGES } from '../stages/index.js';
 import { type StageName, stageBranch } from '../stages/names.js';
 import {
   concernsStage,
@@ -190,10 +188,10 @@ async function start(
       id,
     );
   }
-  if (ctx.dryRun) return skipped(`Dry run: would start campaign ${id} with research.`, id);
+  if (ctx.dryRun) return skipped(`Dry run: would start campaign ${id} with ${FIRST_STAGE.name}.`, id);
   return ran(
     await startCampaign(deps(ctx), form.brief, { issue: intent.issue, where: `issue #${intent.issue}` }),
-    'research',
+    FIRST_STAGE.name,
   );
 }
 
@@ -204,7 +202,7 @@ async function runOne(ctx: RunContext, campaignId: string, why: string): Promise
   const campaign = await loadCampaign(forge, campaignId);
   ctx.target = campaign?.state.issue ?? ctx.target;
   const pr = await forge.findPullRequest(stageBranch(campaignId, stage));
-  if (pr?.state === 'merged' && stage !== 'measurement') {
+  if (pr?.state === 'merged' && !STAGES[stage].repeats) {
     return skipped(
       `${STAGES[stage].title} of ${campaignId} was already approved in #${pr.number}.`,
       campaignId,
@@ -214,20 +212,16 @@ async function runOne(ctx: RunContext, campaignId: string, why: string): Promise
   try {
     return ran(await runStage(deps(ctx), { campaignId, stage }), stage);
   } catch (error) {
-    // Measurement needs performance data; without it the campaign simply waits for the next schedule.
-    if (
-      stage === 'measurement' &&
-      error instanceof CrescendoError &&
-      /no performance data/.test(error.message)
-    ) {
-      return {
-        status: 'waiting',
-        message: `Measurement of ${campaignId} waits: ${formatError(error)}`,
-        campaignId,
-        runs: [],
-      };
-    }
-    throw error;
+    // A stage that needs something a person provides (e.g. performance data) waits; the issue says for what.
+    if (!hasCode(error, 'waiting')) throw error;
+    const waiting = `${error.message} — ${error.fix ?? ''} (${error.where ?? ''})`;
+    if (campaign) await updateProgress(deps(ctx), campaign, undefined, undefined, waiting);
+    return {
+      status: 'waiting',
+      message: `${STAGES[stage].title} of ${campaignId} waits: ${formatError(error)}`,
+      campaignId,
+      runs: [],
+    };
   }
 }
 
@@ -270,14 +264,11 @@ async function revise(
   return ran(await runStage(deps(ctx), { campaignId, stage, feedback: [feedback] }), stage);
 }
 
-/** Whether a campaign is live: distribution approved (or merged and not yet recorded), or already measured. */
-async function isLive(forge: GitHubForge, campaign: Campaign): Promise<boolean> {
-  if (campaign.state.stages.measurement.status !== 'pending') return true;
-  return settleApproval(forge, campaign, 'distribution');
-}
-
-/** Scheduled measurement: one report PR for every live campaign; one campaign's failure does not stop the rest. */
-async function measureAll(ctx: RunContext): Promise<StageActionResult> {
+/**
+ * A scheduled run of a stage that declares `scheduled: 'run'` (reports): one run for every campaign whose
+ * stage before is approved. One campaign's failure does not stop the rest.
+ */
+async function runScheduled(ctx: RunContext): Promise<StageActionResult> {
   const ids = await listCampaignIds(ctx.forge);
   const runs: StageRun[] = [];
   const lines: string[] = [];
@@ -285,8 +276,8 @@ async function measureAll(ctx: RunContext): Promise<StageActionResult> {
   for (const id of ids) {
     try {
       const campaign = await loadCampaign(ctx.forge, id);
-      if (!campaign || !(await isLive(ctx.forge, campaign))) {
-        lines.push(`${id}: not live yet (distribution not approved)`);
+      if (!campaign || !previousApproved(await stageViews(ctx.forge, id), ctx.stage)) {
+        lines.push(`${id}: not live yet (the stage before ${ctx.stage} is not approved)`);
         continue;
       }
       const one = await runOne({ ...ctx, target: campaign.state.issue }, id, 'schedule');
@@ -294,54 +285,50 @@ async function measureAll(ctx: RunContext): Promise<StageActionResult> {
       lines.push(`${id}: ${one.message}`);
     } catch (error) {
       failures.push(`${id}: ${formatError(error)}`);
-      await reportFailure(
-        {
-          ...ctx,
-          campaignId: id,
-          target: (await loadCampaign(ctx.forge, id).catch(() => undefined))?.state.issue,
-        },
-        error,
-      );
+      const target = (await loadCampaign(ctx.forge, id).catch(() => undefined))?.state.issue;
+      await reportFailure({ ...ctx, campaignId: id, target }, error);
     }
   }
-  const last = runs.at(-1);
-  return {
-    status: failures.length ? 'failed' : runs.length ? 'ran' : 'skipped',
-    message: [...lines, ...failures].join('\n') || `No campaign under ${campaignFilePath('<id>')} yet.`,
-    campaignId: last?.campaign.brief.id,
-    pullRequest: last?.pullRequest.number,
+  return summariseRuns(
     runs,
-  };
+    [...lines, ...failures],
+    failures.length > 0,
+    `No campaign under ${campaignFilePath('<id>')} yet.`,
+  );
 }
 
 /**
- * Scheduled batch resume: every campaign whose open content PR carries a pending Message Batch
- * (kept in the branch's campaign.yml) is run again, which collects the results when the batch ended.
+ * A scheduled run of a stage that declares `scheduled: 'resume'`: every campaign whose open pull request
+ * carries a pending Message Batch (kept in the branch's campaign.yml) is run again, which collects the
+ * results once the batch has ended.
  */
-async function resumeBatches(ctx: RunContext): Promise<StageActionResult> {
-  const ids = await listCampaignIds(ctx.forge);
+async function resumePending(ctx: RunContext): Promise<StageActionResult> {
   const runs: StageRun[] = [];
   const lines: string[] = [];
-  for (const id of ids) {
-    const pr = await ctx.forge.findPullRequest(stageBranch(id, 'content'));
+  for (const id of await listCampaignIds(ctx.forge)) {
+    const pr = await ctx.forge.findPullRequest(stageBranch(id, ctx.stage));
     if (pr?.state !== 'open') continue;
-    const onBranch = await loadCampaign(ctx.forge, id, pr.branch);
-    if (!onBranch?.state.stages.content.batch) continue;
+    const batch = (await loadCampaign(ctx.forge, id, pr.branch))?.state.stages[ctx.stage].batch;
+    if (!batch) continue;
     ctx.target = pr.number;
     if (ctx.dryRun) {
-      lines.push(`${id}: would collect batch ${onBranch.state.stages.content.batch.id}`);
+      lines.push(`${id}: would collect batch ${batch.id}`);
       continue;
     }
-    const run = await runStage(deps(ctx), { campaignId: id, stage: 'content' });
+    const run = await runStage(deps(ctx), { campaignId: id, stage: ctx.stage });
     if (run.changed) runs.push(run);
     lines.push(
       `${id}: ${run.changed ? `batch results written to #${run.pullRequest.number}` : 'batch still running'}`,
     );
   }
+  return summariseRuns(runs, lines, false, 'No batch is pending.');
+}
+
+function summariseRuns(runs: StageRun[], lines: string[], failed: boolean, none: string): StageActionResult {
   const last = runs.at(-1);
   return {
-    status: runs.length ? 'ran' : 'skipped',
-    message: lines.join('\n') || 'No content batch is pending.',
+    status: failed ? 'failed' : runs.length ? 'ran' : 'skipped',
+    message: lines.join('\n') || none,
     campaignId: last?.campaign.brief.id,
     pullRequest: last?.pullRequest.number,
     runs,
@@ -360,7 +347,7 @@ async function dispatch(ctx: RunContext, intent: EventIntent): Promise<StageActi
     case 'run':
       return runOne(ctx, intent.campaignId, 'run by hand');
     case 'measure-all':
-      return ctx.stage === 'content' ? resumeBatches(ctx) : measureAll(ctx);
+      return STAGES[ctx.stage].scheduled === 'resume' ? resumePending(ctx) : runScheduled(ctx);
     case 'ignore':
       return skipped(intent.reason);
   }
@@ -391,7 +378,7 @@ async function writeSummary(env: Env, stage: StageName, result: StageActionResul
     .addHeading(`Crescendo · ${STAGES[stage].title}`, 2)
     .addRaw(result.message, true);
   for (const run of result.runs) {
-    const cost = run.campaign.state.stages[stage].cost;
+    const { cost } = run;
     summary.addTable([
       [
         { data: 'Campaign', header: true },
@@ -406,7 +393,7 @@ async function writeSummary(env: Env, stage: StageName, result: StageActionResul
         `$${cost.usd.toFixed(4)} (${cost.calls} calls)`,
       ],
     ]);
-    summary.addRaw(`<p><strong>Next:</strong> ${nextAction(run.campaign)}</p>`, true);
+    summary.addRaw(`<p><strong>Next:</strong> ${run.next}</p>`, true);
   }
   await summary.write();
 }

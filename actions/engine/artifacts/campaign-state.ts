@@ -32,12 +32,11 @@ export type PendingBatch = z.infer<typeof PendingBatch>;
 
 /**
  * What Crescendo keeps about a stage that the forge cannot tell. Whether a stage is pending, in review or
- * approved, its pull request and when it merged are read from the forge (see runner/stage-status.ts), so
- * they are never stored twice or left stale.
+ * approved, its pull request and when it merged are read from the forge (see runner/stage-status.ts), and
+ * what it cost is in the spend log (`campaigns/<id>/spend.jsonl`), so no fact is stored twice or left stale.
  */
 export const StageRecord = z.object({
   revisions: z.number().int().nonnegative().default(0),
-  cost: StageCost.default(zeroCost),
   /** Files this stage wrote, so a revision can remove what it no longer produces (within its own folders). */
   files: z.array(z.string()).default([]),
   /** Set while the stage waits for a Message Batch; cleared when its results are committed. */
@@ -65,7 +64,7 @@ export const Campaign = z.object({ brief: Brief, state: CampaignState });
 export type Campaign = z.infer<typeof Campaign>;
 
 function emptyRecord(): StageRecord {
-  return { revisions: 0, cost: zeroCost(), files: [], applied: [] };
+  return { revisions: 0, files: [], applied: [] };
 }
 
 export function initialState(options: { issue?: number; sample?: boolean } = {}): CampaignState {
@@ -74,10 +73,6 @@ export function initialState(options: { issue?: number; sample?: boolean } = {})
     StageRecord
   >;
   return { issue: options.issue, sample: options.sample ?? false, stages };
-}
-
-export function totalCost(state: CampaignState): number {
-  return STAGE_NAMES.reduce((sum, name) => sum + state.stages[name].cost.usd, 0);
 }
 
 export function addCost(a: StageCost, b: StageCost): StageCost {

@@ -17,6 +17,7 @@ import type { AssetContext } from './shared/context.js';
 import { type ContentProblem, error, schemaProblems } from './shared/problems.js';
 import { socialPostModule } from './social-post/social-post.js';
 
+export { assetPath } from '../artifacts/asset.js';
 export { BrandVoice, parseBrandVoice } from '../artifacts/brand.js';
 export { utmContent, withUtm } from '../channels/tracking.js';
 export type { AssetModule, ExtraFile, RenderedAsset } from './asset-module.js';
@@ -41,7 +42,6 @@ export { markdownToHtml } from './shared/markdown-html.js';
 export { blockingProblems, type ContentProblem, type Severity } from './shared/problems.js';
 export { AssetRequest, checkAssetRequest, MAX_ASSETS_PER_PLAN } from './shared/request.js';
 export { slugify } from './shared/slug.js';
-export { assetPath } from '../artifacts/asset.js';
 export { charCount, googleAdsLength, xWeightedLength } from './shared/text-length.js';
 export { composeSocialText, SOCIAL_LIMITS, SocialPost } from './social-post/social-post.js';
 

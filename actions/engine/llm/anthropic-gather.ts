@@ -9,8 +9,9 @@ import type {
 import { usageOf } from './anthropic-message.js';
 import { type SendOptions, sendMetered } from './anthropic-stream.js';
 import { evidenceFromBlocks } from './evidence-blocks.js';
-import { addUsage, type EvidenceRequest, type EvidenceResult, emptyUsage, type SystemBlock } from './llm.js';
+import type { EvidenceRequest, EvidenceResult, SystemBlock } from './llm.js';
 import { SpendCapError } from './spend-guard.js';
+import { addUsage, emptyUsage } from './usage.js';
 import { gatherWorstUsage, inputTokenBound } from './worst-case.js';
 
 /** Default `max_content_tokens` of the web fetch tool (config `research.maxContentTokens`). */

@@ -1,5 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import type { LlmResponse, LlmUsage } from './llm.js';
+import type { LlmResponse } from './llm.js';
+import type { LlmUsage } from './usage.js';
 
 /** The API's usage block in the engine's terms (one place, for streamed, batched and tool calls). */
 export const usageOf = (u: Anthropic.Messages.Usage): LlmUsage => ({

@@ -1,8 +1,9 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { ContentBlock, Message, MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import { usageOf } from './anthropic-message.js';
-import { emptyUsage, type LlmUsage, type SpendMeter } from './llm.js';
+import type { SpendMeter } from './llm.js';
 import { isRetryableStreamError } from './model-errors.js';
+import { emptyUsage, type LlmUsage } from './usage.js';
 
 /** One streamed request: the finished message, or the error and what the request used before it. */
 export type StreamOutcome =

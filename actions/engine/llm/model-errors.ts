@@ -7,7 +7,6 @@ import { stageOfTask } from './spend-guard.js';
  * 529, so callers that slow down on 429/529 treat it like one); `errorType` is the API's `error.type`.
  */
 export class ModelCallError extends CrescendoError {
-  readonly code = 'model-call' as const;
   readonly status?: number;
   readonly errorType?: string;
 
@@ -15,7 +14,7 @@ export class ModelCallError extends CrescendoError {
     message: string,
     options: { fix: string; cause: unknown; status?: number; errorType?: string },
   ) {
-    super(message, { fix: options.fix, cause: options.cause });
+    super(message, { code: 'model-call', fix: options.fix, cause: options.cause });
     this.status = options.status;
     this.errorType = options.errorType;
   }

@@ -1,7 +1,7 @@
 import type { StageCost } from '../artifacts/campaign-state.js';
 import type { Pricing } from '../config/config.js';
 import { CrescendoError } from '../errors.js';
-import type { LlmUsage } from './llm.js';
+import type { LlmUsage } from './usage.js';
 
 export function priceOf(pricing: Pricing, model: string) {
   const price = pricing.perMillionTokens[model];

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CrescendoError } from '../errors.js';
-import { emptyUsage, type Llm, type LlmResponse, type StructuredRequest } from './llm.js';
+import type { Llm, LlmResponse, StructuredRequest } from './llm.js';
+import { emptyUsage } from './usage.js';
 
 /** File name of a task's sample answer: `content/blog-post/1` → `content__blog-post__1.json`. */
 export const sampleFileName = (task: string): string => `${task.replaceAll('/', '__')}.json`;

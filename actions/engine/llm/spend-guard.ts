@@ -1,13 +1,16 @@
 import type { Pricing } from '../config/config.js';
-import { CrescendoError } from '../errors.js';
-import type { LlmUsage, SpendMeter, SpendReservation } from './llm.js';
+import { CrescendoError, type CrescendoErrorOptions } from '../errors.js';
+import type { SpendMeter, SpendReservation } from './llm.js';
 import { callCostOf, worstCostOf } from './pricing.js';
 import { type SpendLog, type SpendOutcome, type SpendRecord, totalUsd } from './spend-record.js';
+import type { LlmUsage } from './usage.js';
 import { inputTokenBoundFromChars, requestWorstUsage } from './worst-case.js';
 
 /** Thrown before a request that could take the campaign past its spend cap; nothing was sent. */
 export class SpendCapError extends CrescendoError {
-  readonly code = 'spend-cap' as const;
+  constructor(message: string, options: Omit<CrescendoErrorOptions, 'code'> = {}) {
+    super(message, { ...options, code: 'spend-cap' });
+  }
 }
 
 /** Float noise allowance when comparing sums of dollars with the cap (far below a cent). */

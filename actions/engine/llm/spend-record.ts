@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CrescendoError, type Problem } from '../errors.js';
 import { zodProblems } from '../files/yaml.js';
-import type { LlmUsage } from './llm.js';
+import type { LlmUsage } from './usage.js';
 
 /** How a model request ended: answered and used, answered but refused by its checks, or failed. */
 export const SpendOutcome = z.enum(['ok', 'invalid', 'failed']);

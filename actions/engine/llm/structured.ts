@@ -1,17 +1,10 @@
 import type { Pricing } from '../config/config.js';
 import { CrescendoError, formatProblem, type Problem } from '../errors.js';
 import { zodProblems } from '../files/yaml.js';
-import {
-  addUsage,
-  emptyUsage,
-  type Llm,
-  type LlmMessage,
-  type LlmResponse,
-  type LlmUsage,
-  type StructuredRequest,
-} from './llm.js';
+import type { Llm, LlmMessage, LlmResponse, StructuredRequest } from './llm.js';
 import type { CallMeter, SpendGuard } from './spend-guard.js';
 import { type SpendRecord, usageOfRecord } from './spend-record.js';
+import { addUsage, emptyUsage, type LlmUsage } from './usage.js';
 
 export interface GenerateOptions<T> {
   llm: Llm;

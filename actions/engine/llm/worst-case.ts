@@ -1,4 +1,4 @@
-import { emptyUsage, type LlmUsage } from './llm.js';
+import { emptyUsage, type LlmUsage } from './usage.js';
 
 /**
  * Input tokens the API adds that are not in the request body: the tool-use and structured-output

@@ -132,7 +132,10 @@ export class PublishError extends CrescendoError<PublishErrorCode> {
   constructor(
     code: PublishErrorCode,
     message: string,
-    options: Omit<CrescendoErrorOptions<PublishErrorCode>, 'code'> & { retryAfter?: number; status?: number } = {},
+    options: Omit<CrescendoErrorOptions<PublishErrorCode>, 'code'> & {
+      retryAfter?: number;
+      status?: number;
+    } = {},
   ) {
     super(message, { ...options, code });
     this.name = 'PublishError';

@@ -1,4 +1,4 @@
-import { CrescendoError } from '../errors.js';
+import { CrescendoError, hasCode } from '../errors.js';
 import type { PullRequest } from '../forge/forge.js';
 import type { LocalForge } from '../forge/local/local-forge.js';
 import { nextStage, STAGE_NAMES, type StageName, stageBranch } from '../stages/names.js';
@@ -41,13 +41,11 @@ export async function approve(
   try {
     return { approved: open.stage, next: await runStage(deps, { campaignId: id, stage: following }) };
   } catch (error) {
-    if (following === 'measurement' && error instanceof CrescendoError) {
-      return {
-        approved: open.stage,
-        waiting: `measurement waits: ${error.message}${error.fix ? ` (${error.fix})` : ''}`,
-      };
-    }
-    throw error;
+    if (!hasCode(error, 'waiting')) throw error;
+    return {
+      approved: open.stage,
+      waiting: `${following} waits: ${error.message}${error.fix ? ` (${error.fix})` : ''}`,
+    };
   }
 }
 

@@ -1,43 +1,63 @@
-import { type Campaign, totalCost } from '../artifacts/campaign-state.js';
+import type { Campaign } from '../artifacts/campaign-state.js';
 import { money } from '../files/markdown.js';
-import { STAGES } from '../stages/index.js';
-import { STAGE_NAMES, type StageName } from '../stages/names.js';
+import { formatSpend } from '../llm/spend-format.js';
+import { STAGE_LIST, STAGES } from '../stages/index.js';
+import { currentStage, previousApproved, type StageViews } from './stage-status.js';
 
 export const PROGRESS_MARKER = '<!-- crescendo:progress -->';
 
-const BOX: Record<string, string> = { approved: '[x]', 'in-review': '[ ]', pending: '[ ]' };
-
-/** Who must act next, in words a marketer understands. */
-export function nextAction(campaign: Campaign): string {
-  const { stage, stages } = campaign.state;
-  const record = stages[stage];
-  const title = STAGES[stage].title;
-  if (record.status === 'in-review') {
-    return `Waiting on the team: review and merge the ${title.toLowerCase()} pull request${record.pr ? ` #${record.pr}` : ''} (or request changes).`;
-  }
-  if (stage === 'measurement' && record.status === 'approved')
-    return 'Live: measurement reports arrive on schedule.';
-  return `Waiting on Crescendo: ${title.toLowerCase()} runs next.`;
+/** What the campaign issue and `status` show besides the stages: spend against the cap, and what it waits for. */
+export interface ProgressFacts {
+  spentByStage: ReadonlyMap<string, number>;
+  spentUsd: number;
+  capUsd: number;
+  /** Why the current stage cannot run yet (e.g. the data measurement needs), when known. */
+  waiting?: string;
 }
 
-export function renderProgress(campaign: Campaign, prUrl: (n: number) => string): string {
+/** Who must act next, in words a marketer understands. */
+export function nextAction(views: StageViews, waiting?: string): string {
+  const current = STAGES[currentStage(views)];
+  const view = views[current.name];
+  if (view.status === 'in-review') {
+    return `Waiting on the team: review the ${current.title.toLowerCase()} pull request${view.pr ? ` #${view.pr.number}` : ''}; merging it ${current.onMerge}.`;
+  }
+  if (!previousApproved(views, current.name)) return 'Waiting on Crescendo.';
+  if (current.repeats && view.status === 'approved') {
+    return waiting
+      ? `Live; the next ${current.title.toLowerCase()} waits: ${waiting}`
+      : `Live: a ${current.title.toLowerCase()} arrives on schedule.`;
+  }
+  if (waiting) return `Waiting on the team: ${waiting}`;
+  return `Waiting on Crescendo: ${current.title.toLowerCase()} runs next.`;
+}
+
+export function renderProgress(
+  campaign: Campaign,
+  views: StageViews,
+  facts: ProgressFacts,
+  prUrl: (n: number) => string,
+): string {
   const { brief, state } = campaign;
-  const line = (name: StageName) => {
-    const r = state.stages[name];
-    const pr = r.pr ? ` — [#${r.pr}](${prUrl(r.pr)})` : '';
-    const status = r.status === 'pending' ? '' : ` · ${r.status}`;
-    const cost = r.cost.usd > 0 ? ` · $${r.cost.usd.toFixed(4)}` : '';
-    return `- ${BOX[r.status]} **${STAGES[name].title}**${status}${pr}${cost}`;
-  };
+  const lines = STAGE_LIST.map((stage) => {
+    const view = views[stage.name];
+    const box = view.status === 'approved' ? '[x]' : '[ ]';
+    const status =
+      view.status === 'approved' ? ' · merged' : view.status === 'in-review' ? ' · in review' : '';
+    const pr =
+      view.pr && view.status !== 'pending' ? ` — [#${view.pr.number}](${prUrl(view.pr.number)})` : '';
+    const usd = facts.spentByStage.get(stage.name) ?? 0;
+    return `- ${box} **${stage.title}**${status}${pr}${usd > 0 ? ` · $${usd.toFixed(4)}` : ''}`;
+  });
   return [
     PROGRESS_MARKER,
     `### Crescendo: ${brief.name} (\`${brief.id}\`)`,
     '',
-    ...STAGE_NAMES.map(line),
+    ...lines,
     '',
-    `Model cost so far: **$${totalCost(state).toFixed(4)}** · campaign budget ${money(brief.budget.amount, brief.budget.currency)}`,
+    `Model spend: **${formatSpend(facts.spentUsd, facts.capUsd)}** · campaign budget ${money(brief.budget.amount, brief.budget.currency)}`,
     '',
-    `**Next:** ${nextAction(campaign)}`,
+    `**Next:** ${nextAction(views, facts.waiting)}`,
     state.sample ? '\n_Sample run: artifacts come from shipped sample answers, not a live model._' : '',
   ].join('\n');
 }

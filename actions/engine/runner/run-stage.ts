@@ -1,11 +1,11 @@
 import { Brief } from '../artifacts/brief.js';
-import { campaignFilePath, parseCampaignFile, renderCampaignFile } from '../artifacts/campaign.js';
+import { campaignFilePath, renderCampaignFile } from '../artifacts/campaign.js';
 import {
-  addCost,
   type Campaign,
   initialState,
   type PendingBatch,
-  totalCost,
+  type StageCost,
+  zeroCost,
 } from '../artifacts/campaign-state.js';
 import { type Config, loadConfig } from '../config/config.js';
 import { CrescendoError } from '../errors.js';
@@ -13,11 +13,15 @@ import { zodProblems } from '../files/yaml.js';
 import type { FileChange, Forge, PullRequest } from '../forge/forge.js';
 import type { Llm } from '../llm/llm.js';
 import { SpendGuard } from '../llm/spend-guard.js';
-import { STAGES } from '../stages/index.js';
+import { totalUsd } from '../llm/spend-record.js';
+import { FIRST_STAGE, STAGES } from '../stages/index.js';
 import { previousStage, type StageName, stageBranch } from '../stages/names.js';
-import type { StageContext } from '../stages/stage.js';
-import { PROGRESS_MARKER, renderProgress } from './progress.js';
+import type { Stage, StageContext } from '../stages/stage.js';
+import { loadCampaign } from './campaigns.js';
+import { nextAction, PROGRESS_MARKER, renderProgress } from './progress.js';
 import { pullRequestBody, pullRequestTitle, stageLabels } from './pull-request.js';
+import { StageSpendLog, spendByStage } from './spend-log.js';
+import { type StageViews, stageViews, viewOf } from './stage-status.js';
 
 export interface PipelineDeps {
   forge: Forge;
@@ -26,6 +30,8 @@ export interface PipelineDeps {
   log?: (line: string) => void;
   /** Link to a PR for the progress comment; forges without web pages use `#n`. */
   prUrl?: (n: number) => string;
+  /** Link to the campaign issue, for PR bodies. */
+  issueUrl?: (n: number) => string;
   /** How a run that finds a pending Message Batch polls it before giving up until the next run. */
   batchPoll?: { attempts: number; intervalMs: number };
 }
@@ -33,22 +39,12 @@ export interface PipelineDeps {
 export interface StageRun {
   campaign: Campaign;
   pullRequest: PullRequest;
-  /** False when an open PR already existed and nothing was regenerated (a repeated event). */
+  /** What this run cost (zero when nothing ran). */
+  cost: StageCost;
+  /** Who acts next, in words (the progress comment's "Next"). */
+  next: string;
+  /** False when nothing was regenerated (an open PR with no new feedback, or a replayed revision). */
   changed: boolean;
-}
-
-/** Ids of the campaigns that have a `campaigns/<id>/campaign.yml` at a ref (the default branch when omitted). */
-export async function listCampaignIds(forge: Forge, ref?: string): Promise<string[]> {
-  return (await forge.listFiles('campaigns', ref))
-    .map((path) => /^campaigns\/([^/]+)\/campaign\.yml$/.exec(path)?.[1])
-    .filter((id): id is string => id !== undefined);
-}
-
-/** Reads the campaign: from its open stage branch when one exists (a revision), else from the default branch. */
-export async function loadCampaign(forge: Forge, id: string, ref?: string): Promise<Campaign | undefined> {
-  const path = campaignFilePath(id);
-  const text = await forge.readFile(path, ref);
-  return text === undefined ? undefined : parseCampaignFile(text, path);
 }
 
 export function parseBrief(input: unknown, where = 'brief'): Brief {
@@ -63,81 +59,62 @@ export function parseBrief(input: unknown, where = 'brief'): Brief {
   return result.data;
 }
 
-/** Starts a campaign: checks the id is free, then runs research. */
+/** Starts a campaign: checks the id is free, then runs the first stage. */
 export async function startCampaign(
   deps: PipelineDeps,
   input: unknown,
   options: { issue?: number; where?: string } = {},
 ): Promise<StageRun> {
   const brief = parseBrief(input, options.where);
+  const first = stageBranch(brief.id, FIRST_STAGE.name);
   const existing =
     (await loadCampaign(deps.forge, brief.id)) ??
-    (await loadCampaign(deps.forge, brief.id, stageBranch(brief.id, 'research')).catch(() => undefined));
-  if (existing) {
-    const sameIssue = options.issue !== undefined && existing.state.issue === options.issue;
-    if (!sameIssue) {
-      throw new CrescendoError(`a campaign with id "${brief.id}" already exists`, {
-        where: campaignFilePath(brief.id),
-        fix: 'give the brief another `id` (a lowercase slug), or continue the existing campaign',
-      });
-    }
+    (await loadCampaign(deps.forge, brief.id, first).catch(() => undefined));
+  if (existing && !(options.issue !== undefined && existing.state.issue === options.issue)) {
+    throw new CrescendoError(`a campaign with id "${brief.id}" already exists`, {
+      where: campaignFilePath(brief.id),
+      fix: 'give the brief another `id` (a lowercase slug), or continue the existing campaign',
+    });
   }
   const campaign: Campaign = existing ?? {
     brief,
     state: initialState({ issue: options.issue, sample: deps.llm.isSample }),
   };
-  return runStage(deps, { campaign, stage: 'research' });
+  return runStage(deps, { campaign, stage: FIRST_STAGE.name });
 }
 
 export interface RunStageRequest {
   campaignId?: string;
-  /** For research: the new campaign, not yet on any branch. */
+  /** For the first stage: the new campaign, not yet on any branch. */
   campaign?: Campaign;
   stage: StageName;
   feedback?: string[];
+  /** The revision request's id (`comment:<id>`, `review:<id>`): a request already applied changes nothing. */
+  revisionId?: string;
 }
 
 /**
- * Runs one stage: checks the stage may run (the one before it is approved, it is not
- * approved itself), generates its artifacts, and commits them with the campaign's new
- * state to `crescendo/<id>/<stage>` in one commit, then opens or updates the PR.
+ * Runs one stage: checks the stage may run (the one before it is approved, it is not approved itself, what it
+ * needs is there), generates its artifacts, and commits them with the campaign's new state and spend log to
+ * `crescendo/<id>/<stage>` in one commit, then opens or updates the PR and the campaign's progress comment.
  */
 export async function runStage(deps: PipelineDeps, request: RunStageRequest): Promise<StageRun> {
   const { forge, llm } = deps;
   const now = deps.now?.() ?? new Date();
   const log = deps.log ?? (() => {});
-  const { stage } = request;
+  const stage = STAGES[request.stage];
   const id = request.campaign?.brief.id ?? request.campaignId;
   if (!id) throw new CrescendoError('no campaign id given');
-  const branch = stageBranch(id, stage);
-  const existingPr = await forge.findPullRequest(branch);
-  const openPr = existingPr?.state === 'open' ? existingPr : undefined;
+  const branch = stageBranch(id, stage.name);
+  const views = await stageViews(forge, id);
+  const openPr = views[stage.name].status === 'in-review' ? views[stage.name].pr : undefined;
   const feedback = request.feedback ?? [];
 
-  let resume: PendingBatch | undefined;
-  if (openPr && feedback.length === 0) {
-    const campaign = (await loadCampaign(forge, id, branch)) ?? request.campaign;
-    if (!campaign) throw new CrescendoError(`campaign ${id} not found on ${branch}`);
-    const pending = campaign.state.stages[stage].batch;
-    if (!pending) {
-      log(`${stage}: pull request #${openPr.number} is already open; nothing to do`);
-      return { campaign, pullRequest: openPr, changed: false };
-    }
-    if (!(await batchEnded(deps, pending.id))) {
-      log(
-        `${stage}: batch ${pending.id} (${pending.assets.length} assets) is still running; run again later`,
-      );
-      return { campaign, pullRequest: openPr, changed: false };
-    }
-    log(`${stage}: batch ${pending.id} has ended; collecting its results onto #${openPr.number}`);
-    resume = pending;
-  }
   if (!openPr && feedback.length > 0) {
-    throw new CrescendoError(`there is no open ${stage} pull request to revise for ${id}`, {
+    throw new CrescendoError(`there is no open ${stage.name} pull request to revise for ${id}`, {
       fix: 'revise only a stage whose pull request is open',
     });
   }
-
   const loaded = openPr ? await loadCampaign(forge, id, branch) : await loadCampaign(forge, id);
   const campaign = structuredClone(loaded ?? request.campaign);
   if (!campaign) {
@@ -146,85 +123,129 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
       fix: 'check the id (`crescendo status` lists campaigns) or start the campaign from a brief',
     });
   }
+  const record = campaign.state.stages[stage.name];
+  let resume: PendingBatch | undefined;
+  if (openPr) {
+    if (request.revisionId && record.applied.includes(request.revisionId)) {
+      log(
+        `${stage.name}: revision ${request.revisionId} was already applied to #${openPr.number}; nothing to do`,
+      );
+      return { campaign, pullRequest: openPr, cost: zeroCost(), next: nextAction(views), changed: false };
+    }
+    if (feedback.length === 0) {
+      if (!record.batch) {
+        log(`${stage.name}: pull request #${openPr.number} is already open; nothing to do`);
+        return { campaign, pullRequest: openPr, cost: zeroCost(), next: nextAction(views), changed: false };
+      }
+      if (!(await batchEnded(deps, record.batch.id))) {
+        log(
+          `${stage.name}: batch ${record.batch.id} (${record.batch.assets.length} assets) is still running`,
+        );
+        return { campaign, pullRequest: openPr, cost: zeroCost(), next: nextAction(views), changed: false };
+      }
+      log(`${stage.name}: batch ${record.batch.id} has ended; collecting its results onto #${openPr.number}`);
+      resume = record.batch;
+    }
+  }
+  checkCanRun(views, stage);
   const config = await loadConfig((p) => forge.readFile(p));
-  await checkCanRun(forge, campaign, stage, existingPr);
+  const files = {
+    readFile: (p: string) => forge.readFile(p),
+    readBytes: (p: string) => forge.readBytes(p),
+    listFiles: (d: string) => forge.listFiles(d),
+  };
+  await stage.ready?.({ ...files, campaign, config, feedback, now, log });
 
-  const record = campaign.state.stages[stage];
-  const guard = new SpendGuard(
-    config.pricing,
-    campaign.brief.spendCapUsd ?? config.spendCapUsd,
-    totalCost(campaign.state),
-  );
+  const spendLog = await StageSpendLog.open(forge, id, branch);
+  const capUsd = campaign.brief.spendCapUsd ?? config.spendCapUsd;
+  const guard = await SpendGuard.open(spendLog, id, {
+    pricing: config.pricing,
+    capUsd,
+    now: () => new Date(),
+  });
   const ctx: StageContext = {
+    ...files,
     campaign,
     config,
     llm,
     guard,
-    readFile: (p) => forge.readFile(p),
-    readBytes: (p) => forge.readBytes(p),
-    listFiles: (d) => forge.listFiles(d),
     feedback,
     ...(resume ? { pendingBatch: resume } : {}),
     now,
     log,
   };
   log(
-    `${stage}: ${feedback.length ? 'revising with feedback' : resume ? 'resuming' : 'generating'} for ${id}`,
+    `${stage.name}: ${feedback.length ? 'revising with feedback' : resume ? 'resuming' : 'generating'} for ${id}`,
   );
-  const result = await STAGES[stage].run(ctx);
+  // A branch left from an earlier cycle (or holding only a failed run's spend) starts again from the base.
+  const reset = !openPr && (await forge.branchExists(branch));
+  let result: Awaited<ReturnType<Stage['run']>>;
+  try {
+    result = await stage.run(ctx);
+  } catch (error) {
+    await guard.save();
+    if (guard.records.length > 0) await spendLog.commitAlone(id, forge.defaultBranch, reset);
+    throw error;
+  }
+  await guard.save();
 
   const written = new Set(result.files.map((f) => f.path));
-  const stale: FileChange[] = openPr
-    ? record.files.filter((p) => !written.has(p)).map((p) => ({ path: p, content: null }))
-    : [];
-  const isRepeat = stage === 'measurement' && record.status === 'approved';
-  campaign.state.stage = stage;
+  const stale: FileChange[] = openPr ? staleFiles(stage, id, record.files, written) : [];
   campaign.state.sample = campaign.state.sample || llm.isSample;
-  campaign.state.stages[stage] = {
+  campaign.state.stages[stage.name] = {
     ...record,
-    status: 'in-review',
-    branch,
-    pr: openPr?.number,
-    startedAt: openPr && record.startedAt ? record.startedAt : now.toISOString(),
-    updatedAt: now.toISOString(),
-    approvedAt: isRepeat ? undefined : record.approvedAt,
     revisions: record.revisions + (feedback.length ? 1 : 0),
-    cost: addCost(record.cost, result.cost),
     files: [...written].sort(),
     batch: result.batch,
+    applied: request.revisionId ? [...record.applied, request.revisionId] : record.applied,
   };
-  const files = [...result.files, ...stale];
-  const commit = async (message: string, changes: FileChange[], reset: boolean) =>
-    forge.commitFiles({ branch, base: forge.defaultBranch, message, changes, reset });
-  const branchIsStale = !openPr && (await forge.branchExists(branch));
-  await commit(
-    `crescendo(${id}): ${feedback.length ? 'revise' : result.batch ? 'submit batch for' : resume ? 'collect batch for' : 'generate'} ${stage}`,
-    [...files, { path: campaignFilePath(id), content: renderCampaignFile(campaign) }],
-    branchIsStale,
-  );
-  const prRequest = {
+  const verb = feedback.length
+    ? 'revise'
+    : result.batch
+      ? 'submit batch for'
+      : resume
+        ? 'collect batch for'
+        : 'generate';
+  await forge.commitFiles({
     branch,
     base: forge.defaultBranch,
-    title: pullRequestTitle(campaign, stage),
-    body: pullRequestBody(campaign, stage, result.summary, result.cost),
-    labels: stageLabels(id, stage),
-  };
-  let pullRequest = await forge.openOrUpdatePullRequest(prRequest);
-  if (campaign.state.stages[stage].pr !== pullRequest.number) {
-    // The PR number is known only once the PR exists; record it so main's state names it after merge.
-    campaign.state.stages[stage].pr = pullRequest.number;
-    await commit(
-      `crescendo(${id}): record ${stage} pull request #${pullRequest.number}`,
-      [{ path: campaignFilePath(id), content: renderCampaignFile(campaign) }],
-      false,
-    );
-    pullRequest = await forge.openOrUpdatePullRequest(prRequest);
-  }
-  await updateProgress(deps, campaign);
+    message: `crescendo(${id}): ${verb} ${stage.name}`,
+    changes: [
+      ...result.files,
+      ...stale,
+      { path: campaignFilePath(id), content: renderCampaignFile(campaign) },
+      spendLog.file(id),
+    ],
+    reset,
+  });
+  const issue = campaign.state.issue;
+  const pullRequest = await forge.openOrUpdatePullRequest({
+    branch,
+    base: forge.defaultBranch,
+    title: pullRequestTitle(campaign, stage.name),
+    body: pullRequestBody(
+      campaign,
+      stage.name,
+      result.summary,
+      result.cost,
+      issue && deps.issueUrl ? deps.issueUrl(issue) : undefined,
+    ),
+    labels: stageLabels(id, stage.name),
+  });
+  const after = { ...views, [stage.name]: viewOf(stage.name, pullRequest) };
+  await updateProgress(deps, campaign, after, { records: spendLog.all(), capUsd });
   log(
-    `${stage}: pull request #${pullRequest.number} ${openPr ? 'updated' : 'opened'} (${result.files.length} files, $${result.cost.usd.toFixed(4)})`,
+    `${stage.name}: pull request #${pullRequest.number} ${openPr ? 'updated' : 'opened'} (${result.files.length} files, $${result.cost.usd.toFixed(4)})`,
   );
-  return { campaign, pullRequest, changed: true };
+  return { campaign, pullRequest, cost: result.cost, next: nextAction(after), changed: true };
+}
+
+/** Files the stage wrote before and no longer writes, limited to the stage's own folders. */
+function staleFiles(stage: Stage, id: string, before: readonly string[], written: ReadonlySet<string>) {
+  const own = stage.writes(id);
+  return before
+    .filter((p) => !written.has(p) && own.some((prefix) => p === prefix || p.startsWith(`${prefix}/`)))
+    .map((p): FileChange => ({ path: p, content: null }));
 }
 
 /** Polls a pending Message Batch a few times; true once it has ended. */
@@ -243,57 +264,49 @@ async function batchEnded(deps: PipelineDeps, batchId: string): Promise<boolean>
   return false;
 }
 
-/**
- * The merge is the approval: main's state says "in-review" until the next stage records it.
- * Records the approval in `campaign` when the stage's PR is merged; `pr` null means it has none.
- */
-export async function settleApproval(
-  forge: Forge,
-  campaign: Campaign,
-  stage: StageName,
-  pr?: PullRequest | null,
-): Promise<boolean> {
-  const record = campaign.state.stages[stage];
-  if (record.status === 'approved') return true;
-  const found = pr === undefined ? await forge.findPullRequest(stageBranch(campaign.brief.id, stage)) : pr;
-  if (found?.state !== 'merged' || record.status !== 'in-review') return false;
-  campaign.state.stages[stage] = {
-    ...record,
-    status: 'approved',
-    pr: found.number,
-    approvedAt: found.mergedAt,
-  };
-  return true;
-}
-
-/** No skipping and no double advance; the stage before must be merged. Marks it approved in the new state. */
-async function checkCanRun(
-  forge: Forge,
-  campaign: Campaign,
-  stage: StageName,
-  ownPr?: PullRequest,
-): Promise<void> {
-  await settleApproval(forge, campaign, stage, ownPr ?? null);
-  const prev = previousStage(stage);
-  if (prev && !(await settleApproval(forge, campaign, prev))) {
-    const prevPr = await forge.findPullRequest(stageBranch(campaign.brief.id, prev));
-    throw new CrescendoError(`${stage} cannot start: ${prev} is not approved yet`, {
+/** No skipping and no double advance: the stage before must be merged, and this one not yet (unless it repeats). */
+function checkCanRun(views: StageViews, stage: Stage): void {
+  const prev = previousStage(stage.name);
+  if (prev && views[prev].status !== 'approved') {
+    const prevPr = views[prev].pr;
+    throw new CrescendoError(`${stage.name} cannot start: ${prev} is not approved yet`, {
+      code: 'not-approved',
       fix:
-        prevPr?.state === 'open'
+        views[prev].status === 'in-review' && prevPr
           ? `review and merge pull request #${prevPr.number} first`
           : `run and approve ${prev} first`,
     });
   }
-  if (campaign.state.stages[stage].status === 'approved' && stage !== 'measurement') {
-    throw new CrescendoError(`${stage} is already approved for ${campaign.brief.id}`, {
+  if (views[stage.name].status === 'approved' && !stage.repeats) {
+    throw new CrescendoError(`${stage.name} is already approved`, {
+      code: 'already-approved',
       fix: 'a stage runs once per cycle; start a new cycle to plan again',
     });
   }
 }
 
-export async function updateProgress(deps: PipelineDeps, campaign: Campaign): Promise<void> {
+/** Re-renders the campaign's progress comment from the forge's state and the spend log. */
+export async function updateProgress(
+  deps: PipelineDeps,
+  campaign: Campaign,
+  views?: StageViews,
+  spend?: { records: readonly import('../llm/spend-record.js').SpendRecord[]; capUsd: number },
+  waiting?: string,
+): Promise<void> {
   if (!campaign.state.issue) return;
-  const body = renderProgress(campaign, deps.prUrl ?? ((n) => `#${n}`));
+  const id = campaign.brief.id;
+  const currentViews = views ?? (await stageViews(deps.forge, id));
+  const records = spend?.records ?? (await StageSpendLog.open(deps.forge, id, '')).all();
+  const capUsd =
+    spend?.capUsd ??
+    campaign.brief.spendCapUsd ??
+    (await loadConfig((p) => deps.forge.readFile(p))).spendCapUsd;
+  const body = renderProgress(
+    campaign,
+    currentViews,
+    { spentByStage: spendByStage(records), spentUsd: totalUsd(records), capUsd, waiting },
+    deps.prUrl ?? ((n) => `#${n}`),
+  );
   await deps.forge.upsertComment(campaign.state.issue, PROGRESS_MARKER, body);
 }
 

@@ -1,8 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AssetContext, assetSchemas, assetSlug, checkAsset, parseBrandVoice, renderAsset } from '../../../actions/engine/assets/index.js';
 import { assetPath } from '../../../actions/engine/artifacts/asset.js';
+import {
+  AssetContext,
+  assetSchemas,
+  assetSlug,
+  checkAsset,
+  parseBrandVoice,
+  renderAsset,
+} from '../../../actions/engine/assets/index.js';
 import { AnthropicBatches, batchCustomId } from '../../../actions/engine/llm/anthropic-batch.js';
 import { type FakeAnthropic, lastUserText, reply, startFakeAnthropic } from '../../fakes/anthropic/index.js';
 import { packageRoot, samplesDir } from '../../helpers.js';

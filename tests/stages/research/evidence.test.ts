@@ -9,8 +9,9 @@ import { ResearchReport } from '../../../actions/engine/artifacts/research.js';
 import { parseConfig } from '../../../actions/engine/config/config.js';
 import { readFrontMatter, writeFrontMatter } from '../../../actions/engine/files/front-matter.js';
 import { AnthropicLlm } from '../../../actions/engine/llm/anthropic-llm.js';
-import { emptyUsage, type Llm } from '../../../actions/engine/llm/llm.js';
+import type { Llm } from '../../../actions/engine/llm/llm.js';
 import { SpendGuard } from '../../../actions/engine/llm/spend-guard.js';
+import { emptyUsage } from '../../../actions/engine/llm/usage.js';
 import { researchStage } from '../../../actions/engine/stages/research/index.js';
 import type { StageContext } from '../../../actions/engine/stages/stage.js';
 import {
@@ -34,6 +35,7 @@ pricing:
   currency: USD
   perMillionTokens:
     claude-sonnet-5-5: { input: 2, output: 10, cacheWrite5m: 2.5, cacheRead: 0.2 }
+  serverTools: { webSearchPer1000: 10, webFetchPer1000: 0 }
 `);
 const brief = Brief.parse(parse(readFileSync(exampleBriefPath, 'utf8')));
 const sample = readFileSync(join(samplesDir, 'research.json'), 'utf8');

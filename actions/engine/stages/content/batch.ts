@@ -135,7 +135,7 @@ export async function collectContentBatch(
     const { response } = outcome;
     const priced = response.model || model;
     const usd = costOf(ctx.config.pricing, priced, response.usage, BATCH_DISCOUNT);
-    ctx.guard.record(usd);
+    ctx.guard.record(usd, `content/${asset.key}`, priced, response.usage);
     const cost: StageCost = { ...usageToCost(ctx.config.pricing, priced, response.usage, 1), usd };
     const { problems, data } = answerProblems(ctx, asset, brand, response);
     if (problems.length === 0) {

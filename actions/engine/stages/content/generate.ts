@@ -1,10 +1,20 @@
 import type { z } from 'zod';
+import { assetPath } from '../../artifacts/asset.js';
 import { withAssetData } from '../../artifacts/asset-data.js';
 import { type StageCost, zeroCost } from '../../artifacts/campaign-state.js';
 import type { ResearchData } from '../../artifacts/research.js';
 import type { StrategyData } from '../../artifacts/strategy.js';
-import { AssetContext, type AssetData, type AssetType, assetSchemas, assetSlug, type BrandVoice, blockingProblems, checkAsset, renderAsset } from '../../assets/index.js';
-import { assetPath } from '../../artifacts/asset.js';
+import {
+  AssetContext,
+  type AssetData,
+  type AssetType,
+  assetSchemas,
+  assetSlug,
+  type BrandVoice,
+  blockingProblems,
+  checkAsset,
+  renderAsset,
+} from '../../assets/index.js';
 import { formatError } from '../../errors.js';
 import { SAMPLE_BANNER } from '../../files/markdown.js';
 import type { FileChange } from '../../forge/forge.js';

@@ -100,7 +100,9 @@ export const distributionStage: Stage = {
   artifacts: [distributionArtifact as ArtifactKind<unknown>],
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
-    const approved = (await readContentFiles(ctx, ctx.campaign.brief.id)).filter((f) => f.front.status === 'approved');
+    const approved = (await readContentFiles(ctx, ctx.campaign.brief.id)).filter(
+      (f) => f.front.status === 'approved',
+    );
     if (approved.length === 0) {
       throw new CrescendoError('no approved assets to distribute', {
         fix: 'approve the review stage with at least one asset marked approved',

@@ -40,13 +40,22 @@ export const reviewArtifact: ArtifactKind<ReviewData> = {
 export const reviewStage: Stage = {
   name: 'review',
   title: 'Review',
-  checklist: ['Brand compliance', 'Facts verified', 'SEO standards met', 'Clear CTAs', 'Ready for distribution'],
+  checklist: [
+    'Brand compliance',
+    'Facts verified',
+    'SEO standards met',
+    'Clear CTAs',
+    'Ready for distribution',
+  ],
   onMerge: 'approves the assets marked approved; Crescendo then schedules them for distribution',
   writes: (id) => [reviewPath(id), contentDir(id)],
   artifacts: [reviewArtifact as ArtifactKind<unknown>],
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
-    const [files, brand] = await Promise.all([readContentFiles(ctx, ctx.campaign.brief.id), readBrand(ctx, ctx.campaign.brief)]);
+    const [files, brand] = await Promise.all([
+      readContentFiles(ctx, ctx.campaign.brief.id),
+      readBrand(ctx, ctx.campaign.brief),
+    ]);
     if (files.length === 0)
       throw new CrescendoError('there is no content to review', {
         where: `${contentDir(brief.id)}/`,
