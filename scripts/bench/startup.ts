@@ -142,7 +142,6 @@ async function actionEnvironment(dir: string, apiUrl: string): Promise<NodeJS.Pr
     RUNNER_TEMP: dir,
     'INPUT_GITHUB-TOKEN': 'bench-token',
     'INPUT_DRY-RUN': 'false',
-    CRESCENDO_GITHUB_THROTTLE_MS: '0',
   };
 }
 
