@@ -1,62 +1,33 @@
 /**
- * Bundles each stage action (`actions/<dir>/main.ts`) into one ESM file, `actions/<dir>/dist/index.js`,
- * that the runner starts with node24. The output is deterministic (no timestamps, no absolute paths, no
- * source maps), so `tests/action/bundle-current.test.ts` can fail CI when a committed bundle is stale.
+ * Builds the one engine bundle into `actions/dist/` (see scripts/bundle/build.ts), which every action and
+ * the installed `crescendo` command run. Commit the result: CI fails on a stale bundle.
  *
- *   npm run bundle              # writes actions/<dir>/dist/index.js
+ *   npm run bundle               # writes actions/dist/, prints what each entry loads
+ *   npm run bundle -- --report   # also the largest contributors, per package
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { BUNDLE_DIR, presentEntries, writeBundle } from './bundle/build.js';
+import { contributors, formatContributors, loadedOutputs, outputBytes } from './bundle/contents.js';
 
-export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export { ROOT } from './bundle/build.js';
 
-/** Action folders and the stage each one runs. */
-export const ACTION_DIRS = ['research', 'strategy', 'content', 'review', 'distribute', 'measure'] as const;
-export type ActionDir = (typeof ACTION_DIRS)[number];
+const kB = (bytes: number): string => `${(bytes / 1024).toFixed(0)} kB`;
 
-// ESM output still meets CommonJS dependencies that call `require` for Node built-ins.
-const BANNER = [
-  "import { createRequire as __crescendoCreateRequire } from 'node:module';",
-  'const require = __crescendoCreateRequire(import.meta.url);',
-].join('\n');
-
-/** The bundled text of one action. */
-export async function bundleText(dir: ActionDir): Promise<string> {
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: [join('actions', dir, 'main.ts')],
-    bundle: true,
-    write: false,
-    outfile: join('actions', dir, 'dist', 'index.js'),
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    banner: { js: BANNER },
-    minify: false,
-    legalComments: 'none',
-    sourcemap: false,
-    logLevel: 'warning',
-    charset: 'utf8',
-  });
-  const [file] = result.outputFiles;
-  if (!file) throw new Error(`esbuild produced nothing for actions/${dir}`);
-  return file.text;
-}
-
-/** Bundles every action into `<outRoot>/<dir>/dist/index.js` (default: the repository's actions folder). */
-export async function bundleAll(outRoot = join(ROOT, 'actions')): Promise<string[]> {
-  const written: string[] = [];
-  for (const dir of ACTION_DIRS) {
-    const out = join(outRoot, dir, 'dist', 'index.js');
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, await bundleText(dir));
-    written.push(out);
+async function main(report: boolean): Promise<void> {
+  const { files, metafile } = await writeBundle();
+  const total = outputBytes(metafile, Object.keys(metafile.outputs));
+  const lines = [`${BUNDLE_DIR}: ${files.size} files, ${kB(total)}`];
+  for (const entry of presentEntries()) {
+    const output = `${BUNDLE_DIR}/${entry.name}.js`;
+    const atStart = outputBytes(metafile, loadedOutputs(metafile, output));
+    const ever = outputBytes(metafile, loadedOutputs(metafile, output, true));
+    lines.push(`  ${entry.name}.js loads ${kB(atStart)} at start, ${kB(ever)} at most`);
   }
-  return written;
+  if (report) lines.push('', 'Largest contributors:', formatContributors(contributors(metafile)));
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const file of await bundleAll()) process.stdout.write(`${file}\n`);
+  await main(process.argv.includes('--report'));
 }

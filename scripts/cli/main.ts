@@ -2,8 +2,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CrescendoError, formatError } from '../../actions/engine/errors.js';
 import type { CliEnv } from './commands.js';
-import * as commands from './commands.js';
-import { checkStrategyLock, pullRequestBody } from './strategy-lock.js';
+
+// Each command loads its modules when it runs, so `--help` and a mistyped command load none of the
+// engine (Octokit, the Anthropic SDK, zod schemas): the built CLI starts in about the time of bare Node.
+const commands = () => import('./commands.js');
 
 const USAGE = `crescendo — marketing operations as code
 
@@ -47,40 +49,46 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
     }
     switch (command) {
       case 'init':
-        await commands.init(env, dir);
+        await (await commands()).init(env, dir);
         return 0;
       case 'start':
         need(1, 'the brief file');
-        await commands.start(env, dir, args[0]!);
+        await (await commands()).start(env, dir, args[0]!);
         return 0;
       case 'status':
-        await commands.status(env, dir, args[0]);
+        await (await commands()).status(env, dir, args[0]);
         return 0;
       case 'approve':
         need(1, 'the campaign id');
-        await commands.approveCommand(env, dir, args[0]!);
+        await (await commands()).approveCommand(env, dir, args[0]!);
         return 0;
       case 'revise':
         need(1, 'the campaign id');
-        await commands.reviseCommand(env, dir, args[0]!, values.feedback ?? args.slice(1).join(' '));
+        await (await commands()).reviseCommand(
+          env,
+          dir,
+          args[0]!,
+          values.feedback ?? args.slice(1).join(' '),
+        );
         return 0;
       case 'run':
         need(2, 'the campaign id and the stage');
-        await commands.runCommand(env, dir, args[0]!, args[1]!);
+        await (await commands()).runCommand(env, dir, args[0]!, args[1]!);
         return 0;
       case 'check':
-        return await commands.check(env, args, values.json);
+        return await (await commands()).check(env, args, values.json);
       case 'keywords':
-        await commands.keywords(env, args, values.json);
+        await (await commands()).keywords(env, args, values.json);
         return 0;
       case 'demo':
-        await commands.demo(env, values.dir);
+        await (await commands()).demo(env, values.dir);
         return 0;
       case 'strategy-lock': {
         if (!values.base || !values.head)
           throw new CrescendoError('missing --base or --head', {
             fix: 'crescendo strategy-lock --base origin/main --head HEAD',
           });
+        const { checkStrategyLock, pullRequestBody } = await import('./strategy-lock.js');
         const branch = values.branch ?? process.env.GITHUB_HEAD_REF;
         const body = await pullRequestBody();
         const result = await checkStrategyLock({

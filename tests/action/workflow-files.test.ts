@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { validateAction, validateWorkflow } from '@action-validator/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ACTION_DIRS, ROOT } from '../../scripts/bundle.js';
+import { STAGES } from '../../actions/engine/stages/index.js';
+import { ROOT } from '../../scripts/bundle/build.js';
 
 const workflowsDir = join(ROOT, '.github', 'workflows');
 const workflows = readdirSync(workflowsDir).filter((f) => /\.ya?ml$/.test(f));
@@ -11,7 +12,7 @@ const workflows = readdirSync(workflowsDir).filter((f) => /\.ya?ml$/.test(f));
 interface ActionFile {
   runs: { using: string; main: string };
   inputs: Record<string, { default?: string; required?: boolean }>;
-  outputs: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
 }
 
 describe('workflow files', () => {
@@ -31,7 +32,7 @@ describe('workflow files', () => {
   });
 
   it('asks only for the permissions a stage needs', () => {
-    for (const file of ['campaign.yml', 'measure.yml']) {
+    for (const file of ['campaign.yml', 'measurement.yml']) {
       const doc = parse(readFileSync(join(workflowsDir, file), 'utf8')) as { permissions: unknown };
       expect(doc.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
     }
@@ -44,14 +45,19 @@ describe('workflow files', () => {
   });
 });
 
+/** An action file, validated against the published schema, and parsed. */
+function readAction(dir: string): ActionFile {
+  const text = readFileSync(join(ROOT, 'actions', dir, 'action.yml'), 'utf8');
+  // The schema bundled with @action-validator/core 0.6 predates `node24` (its enum stops at node20), so the
+  // rest of the file is validated with that one value swapped; `using` itself is checked by each test.
+  expect(validateAction(text.replace(/^(\s+using:\s*)node24\s*$/m, '$1node20')).errors).toEqual([]);
+  return parse(text) as ActionFile;
+}
+
 describe('stage action files', () => {
-  it.each([...ACTION_DIRS])('actions/%s/action.yml matches the action schema and the contract', (dir) => {
-    const text = readFileSync(join(ROOT, 'actions', dir, 'action.yml'), 'utf8');
-    // The schema bundled with @action-validator/core 0.6 predates `node24` (its enum stops at node20), so the
-    // rest of the file is validated with that one value swapped; `using` itself is checked just below.
-    expect(validateAction(text.replace(/^(\s+using:\s*)node24\s*$/m, '$1node20')).errors).toEqual([]);
-    const action = parse(text) as ActionFile;
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  it.each(Object.keys(STAGES))('actions/%s/action.yml matches the action schema and the contract', (dir) => {
+    const action = readAction(dir);
+    expect(action.runs).toEqual({ using: 'node24', main: 'main.js' });
     expect(Object.keys(action.inputs).sort()).toEqual([
       'anthropic-api-key',
       'campaign',
@@ -61,6 +67,15 @@ describe('stage action files', () => {
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
     expect(action.inputs['github-token']?.default).toBe('${{ github.token }}');
     expect(action.inputs['dry-run']?.default).toBe('false');
-    expect(Object.keys(action.outputs).sort()).toEqual(['campaign-id', 'pull-request-number']);
+    expect(Object.keys(action.outputs ?? {}).sort()).toEqual(['campaign-id', 'pull-request-number']);
+  });
+});
+
+describe('the publish action file', () => {
+  it('matches the action schema and runs its main.js on node24', () => {
+    const action = readAction('publish');
+    expect(action.runs).toEqual({ using: 'node24', main: 'main.js' });
+    expect(Object.keys(action.inputs).sort()).toEqual(['campaign', 'dry-run', 'github-token', 'now']);
+    expect(action.inputs['dry-run']?.default).toBe('false');
   });
 });

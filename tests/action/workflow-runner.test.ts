@@ -73,10 +73,10 @@ describe('which jobs an event starts', () => {
     expect(await jobs('issue_comment', comment('/crescendo revise', false))).toEqual([]);
     const dispatch = { inputs: { campaign: 'a', stage: 'review' } };
     expect(await jobs('workflow_dispatch', dispatch, 'campaign.yml')).toEqual(['campaign.yml#review']);
-    expect(await jobs('workflow_dispatch', { inputs: {} }, 'measure.yml')).toEqual([
-      'measure.yml#measurement',
+    expect(await jobs('workflow_dispatch', { inputs: {} }, 'measurement.yml')).toEqual([
+      'measurement.yml#measurement',
     ]);
-    expect(await jobs('schedule', { schedule: '0 7 * * 1' })).toEqual(['measure.yml#measurement']);
+    expect(await jobs('schedule', { schedule: '0 7 * * 1' })).toEqual(['measurement.yml#measurement']);
     expect(await jobs('schedule', { schedule: '17 * * * *' })).toEqual(['content-batches.yml#collect']);
   });
 });

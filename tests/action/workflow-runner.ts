@@ -1,7 +1,8 @@
 /**
  * A small stand-in for the GitHub Actions runner, for tests: it reads `.github/workflows/*.yml`, decides
  * from `on:` and each job's `if:` which jobs an event starts, and runs their `uses: ./actions/<x>` steps by
- * spawning the BUNDLED `actions/<x>/dist/index.js` with `node`, with the environment a runner gives
+ * spawning the file the action's `runs.main` names (which runs the committed bundle in `actions/dist/`) with
+ * `node`, with the environment a runner gives
  * (INPUT_*, GITHUB_*, RUNNER_TEMP). Remote actions (checkout, create-github-app-token) are not run:
  * checkout because the workspace is this repository already, the App token because its step's `if:` is
  * false without the `CRESCENDO_APP_CLIENT_ID` variable; any other remote step fails the job.
@@ -403,6 +404,7 @@ function runNode(
 
 interface ActionYaml {
   inputs?: Record<string, { default?: string }>;
+  runs: { using: string; main: string };
 }
 
 export class WorkflowRunner {
@@ -525,7 +527,7 @@ export class WorkflowRunner {
           const raw = given === undefined ? (spec.default ?? '') : String(given);
           env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = interpolate(raw, ctx);
         }
-        const ran = await runNode(join(actionDir, 'dist', 'index.js'), env, o.root);
+        const ran = await runNode(join(actionDir, action.runs.main), env, o.root);
         result.action = step.uses;
         result.exitCode = ran.code;
         result.stdout += ran.stdout;

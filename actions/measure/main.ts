@@ -1,4 +1,0 @@
-import { runStageAction } from '../engine/action/stage-action.js';
-
-// The measurement stage action: everything happens in runStageAction (tested in tests/action).
-await runStageAction('measurement');

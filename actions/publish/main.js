@@ -1,0 +1,3 @@
+import { runPublishAction } from '../dist/publish.js';
+
+await runPublishAction();

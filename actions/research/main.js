@@ -1,0 +1,3 @@
+import { runStageAction } from '../dist/stage.js';
+
+await runStageAction('research');
