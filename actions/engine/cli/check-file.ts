@@ -1,6 +1,7 @@
 import { readFrontMatter } from '../artifacts/front-matter.js';
-import { parseYaml, validateWith, zodProblems } from '../artifacts/validate.js';
-import { Brief } from '../campaign/brief.js';
+import { formatPath, parseYaml, zodProblems } from '../artifacts/validate.js';
+import { parseBriefText } from '../brief-lines/brief-text.js';
+import type { Brief } from '../campaign/brief.js';
 import { parseCampaignFile } from '../campaign/campaign-file.js';
 import { parseConfig } from '../config/config.js';
 import { AssetType } from '../content/asset-type.js';
@@ -47,7 +48,15 @@ export function checkFile(file: string, text: string, options: CheckOptions = {}
     } else if (/\.ya?ml$/.test(file)) {
       kind = 'brief';
       const yaml = parseYaml(text, file);
-      validateWith(Brief, yaml.value, file, yaml.lineOf, 'is not a valid brief');
+      const brief = parseBriefText(yaml.value);
+      if (!brief.ok) {
+        const problems = brief.problems.map((p) => ({
+          where: `${file} ${formatPath(p.path)}`,
+          line: yaml.lineOf(p.path),
+          message: p.message,
+        }));
+        return { file, kind, ok: false, problems };
+      }
     } else if (file.endsWith('.md')) {
       const doc = readFrontMatter(text, file);
       // Assets carry `type` (and a lead magnet its own `kind`, ebook or template); artifacts carry `kind`.

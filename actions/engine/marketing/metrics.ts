@@ -88,7 +88,15 @@ export const METRIC_SYNONYMS: Readonly<Record<ObjectiveMetric, readonly string[]
     'email signups',
     'email list',
   ],
-  trials: ['trials', 'trial', 'free trials', 'trial signups', 'trial sign-ups', 'free trial signups', 'trial starts'],
+  trials: [
+    'trials',
+    'trial',
+    'free trials',
+    'trial signups',
+    'trial sign-ups',
+    'free trial signups',
+    'trial starts',
+  ],
   demos: [
     'demos',
     'demo',

@@ -1,5 +1,6 @@
-import { zodProblems } from '../artifacts/validate.js';
-import { Brief } from '../campaign/brief.js';
+import { formatPath } from '../artifacts/validate.js';
+import { parseBriefText } from '../brief-lines/brief-text.js';
+import type { Brief } from '../campaign/brief.js';
 import { campaignFilePath, parseCampaignFile, renderCampaignFile } from '../campaign/campaign-file.js';
 import { previousStage, type StageName, stageBranch } from '../campaign/stage-names.js';
 import { addCost, type Campaign, initialState, type PendingBatch, totalCost } from '../campaign/state.js';
@@ -45,16 +46,17 @@ export async function loadCampaign(forge: Forge, id: string, ref?: string): Prom
   return text === undefined ? undefined : parseCampaignFile(text, path);
 }
 
+/** Reads a brief (parsed YAML, or one the issue form built): text lines as a marketer writes them, or fields. */
 export function parseBrief(input: unknown, where = 'brief'): Brief {
-  const result = Brief.safeParse(input);
-  if (!result.success) {
+  const result = parseBriefText(input);
+  if (!result.ok) {
     throw new CrescendoError('the brief is not valid', {
       where,
-      problems: zodProblems(result.error, ''),
+      problems: result.problems.map((p) => ({ where: formatPath(p.path), message: p.message })),
       fix: 'correct each field listed, then start the campaign again',
     });
   }
-  return result.data;
+  return result.brief;
 }
 
 /** Starts a campaign: checks the id is free, then runs research. */
