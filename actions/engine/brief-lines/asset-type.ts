@@ -6,6 +6,7 @@ import { overlaps, phrasePattern, type Span } from './text.js';
 export interface AssetTypeMatch extends Span {
   type: AssetType;
   platform?: SocialPlatform;
+  /** The words as the line writes them. */
   phrase: string;
 }
 
@@ -77,13 +78,13 @@ const PATTERNS = [
 /** The asset types a line names, longest phrase first where two overlap, in the order they appear. */
 export function findAssetTypes(text: string): AssetTypeMatch[] {
   const all: AssetTypeMatch[] = [];
-  for (const { pattern, type, platform, phrase } of PATTERNS) {
+  for (const { pattern, type, platform } of PATTERNS) {
     for (const m of text.matchAll(pattern)) {
       all.push({
         start: m.index,
         end: m.index + m[0].length,
         type,
-        phrase,
+        phrase: m[0],
         ...(platform === undefined ? {} : { platform }),
       });
     }

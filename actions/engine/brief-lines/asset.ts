@@ -49,7 +49,11 @@ export function readAsset(text: string, line = text): LineRead<AssetRead> {
     else if (words !== '') listed = splitItems(right);
   }
   const leftType = listed.length > 0 ? findAssetTypes(head)[0]?.type : undefined;
-  if (leftType && !NAMED_TYPES.has(leftType) && !(leftType === 'social-post' && listed.some(platformIn))) {
+  if (
+    leftType &&
+    !NAMED_TYPES.has(leftType) &&
+    !(leftType === 'social-post' && listed.some((item) => platformIn(item, true)))
+  ) {
     return refuse(
       `${quote(colon?.groups?.right ?? '')} is not a count; write how many as a whole number, like \`${ASSET_EXAMPLE}\``,
     );

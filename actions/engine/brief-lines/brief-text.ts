@@ -39,6 +39,8 @@ class Expansion {
   readonly problems: BriefProblem[] = [];
   /** Schema issues under these paths are left out: the problem already raised says it better. */
   readonly covered: BriefPath[] = [];
+  /** Schema issues at exactly these paths are left out (a list left empty by lines that failed). */
+  readonly coveredExactly: BriefPath[] = [];
   /** For lists whose items became several (or one from several): expanded index → index in the file. */
   readonly sources: Record<string, number[]> = {};
 
@@ -47,16 +49,25 @@ class Expansion {
     if (cover) this.covered.push(path);
   }
 
-  /** Reads one text field in place. */
-  field<T>(input: Raw, key: string, read: (text: string) => LineRead<T>): void {
+  /**
+   * Reads one text field in place. An optional field that cannot be read is left out, so the rest of the
+   * brief is still checked in the same round; a required one stays for the schema to refuse.
+   */
+  field<T>(input: Raw, key: string, read: (text: string) => LineRead<T>, optional = true): void {
     const value = input[key];
     if (typeof value !== 'string') return;
     const result = read(value);
     if (result.ok) input[key] = result.value;
-    else this.fail([key], result);
+    else {
+      this.fail([key], result);
+      if (optional) delete input[key];
+    }
   }
 
-  /** Replaces the string items of a list with what they were read as, keeping other items; maps indices. */
+  /**
+   * Replaces the string items of a list with what they were read as, keeping other items and mapping
+   * indices. Items that cannot be read are left out so the others are still checked in this round.
+   */
   list<T>(input: Raw, key: string, items: readonly unknown[], read: LinesRead<T>): void {
     const out: unknown[] = [];
     const source: number[] = [];
@@ -65,19 +76,15 @@ class Expansion {
       if (typeof item !== 'string') {
         out.push(item);
         source.push(i);
-      } else if (failed.has(i + 1)) {
-        out.push(item);
-        source.push(i);
-      } else {
+      } else if (!failed.has(i + 1)) {
         for (const v of read.values.filter((v) => v.line === i + 1)) {
           out.push(v.value);
           source.push(i);
         }
       }
     });
-    // Problems name the item as the file numbers it; the schema sees the expanded list.
     for (const p of read.problems) this.fail([key, p.line - 1], p, false);
-    for (const i of failed) this.covered.push([key, source.indexOf(i - 1)]);
+    if (failed.size > 0 && out.length === 0) this.coveredExactly.push([key]);
     input[key] = out;
     this.sources[key] = source;
   }
@@ -94,7 +101,7 @@ export function expandBriefText(raw: unknown): { input: unknown; expansion: Expa
   if (!isRecord(raw)) return { input: raw, expansion: x };
   const input: Raw = { ...raw };
 
-  x.field(input, 'timeframe', readTimeframe);
+  x.field(input, 'timeframe', readTimeframe, false);
   const tf = input.timeframe;
   const timeframe: Timeframe | undefined =
     isRecord(tf) &&
@@ -145,8 +152,8 @@ export function expandBriefText(raw: unknown): { input: unknown; expansion: Expa
   if (pageItems) {
     pageItems.forEach((item, i) => {
       const read = typeof item === 'string' ? readLandingPage(item) : undefined;
-      pages.push(read?.ok ? read.value : item);
-      if (read && !read.ok) x.fail(['landingPages', i], read);
+      if (read && !read.ok) x.fail(['landingPages', i], read, false);
+      else pages.push(read?.ok ? read.value : item);
     });
   }
   const assets = itemsOf(input.assets);
@@ -189,6 +196,8 @@ export function parseBriefText(raw: unknown): BriefTextResult {
   const problems = [...expansion.problems];
   for (const issue of result.success ? [] : result.error.issues) {
     if (expansion.covered.some((c) => startsWith(issue.path, c))) continue;
+    if (expansion.coveredExactly.some((c) => c.length === issue.path.length && startsWith(issue.path, c)))
+      continue;
     const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
     const [list, index] = path;
     const source =

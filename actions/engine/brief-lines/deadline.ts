@@ -9,7 +9,10 @@ export interface Timeframe {
 
 /** A deadline found in a line: a date, or the question to ask when it reads two ways or lacks a year. */
 export interface DeadlineMatch extends Span {
+  /** The date as written, without the word before it ("end of Q2"). */
   raw: string;
+  /** With the word before it ("by end of Q2"). */
+  written: string;
   date?: string;
   question?: string;
   /** Written after `by`, `before`, `until` or `due`: a deadline for sure, not a period ("for Q3"). */
@@ -72,7 +75,7 @@ function dayOf(year: number, month: number, day: number): string | undefined {
   return isIsoDate(text) ? text : undefined;
 }
 
-/** The year that puts a month (and day) inside the time frame; the start's year when none does. */
+/** The year that puts a month (and day) inside the time frame, else the first year after its start. */
 function inTimeframe(
   make: (year: number) => string | undefined,
   raw: string,
@@ -94,7 +97,8 @@ function inTimeframe(
     if (date) candidates.push(date);
   }
   const inside = candidates.find((d) => d >= timeframe.start && d <= timeframe.end);
-  const date = inside ?? candidates[0] ?? make(first);
+  // None inside: the first after the start, so the schema can say it falls outside the time frame.
+  const date = inside ?? candidates.find((d) => d >= timeframe.start) ?? candidates.at(-1) ?? make(first);
   return date ? { date } : { question: `\`${raw}\` is not a day on the calendar; which day did you mean?` };
 }
 
@@ -229,7 +233,8 @@ export function findDeadlines(text: string, timeframe?: Timeframe): DeadlineMatc
       if (found.some((f) => overlaps(f, span))) continue;
       const raw = m[0].trim().replace(LEADING_WORD, '');
       const resolved = resolve(m.groups ?? {}, raw, timeframe);
-      found.push({ ...span, raw, ...resolved, strong: STRONG.test(m[0].trim()) });
+      const written = m[0].trim();
+      found.push({ ...span, raw, written, ...resolved, strong: STRONG.test(written) });
     }
   }
   return found.sort((a, b) => a.start - b.start);

@@ -30,5 +30,6 @@ export {
   refuse,
   type SourceLine,
 } from './result.js';
+export { plain, splitItems, takeBrackets, takeUrl } from './text.js';
 export { readTimeZone } from './time-zone.js';
 export { readTimeframe } from './timeframe.js';

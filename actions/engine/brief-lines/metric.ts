@@ -6,6 +6,7 @@ import { overlaps, phrasePattern, type Span } from './text.js';
 export interface MetricMatch extends Span {
   metric: ObjectiveMetric;
   channel?: Channel;
+  /** The phrase as the line writes it ("marketing-qualified leads"). */
   phrase: string;
 }
 
@@ -49,13 +50,13 @@ const PHRASES: readonly { pattern: RegExp; metric: ObjectiveMetric; channel?: Ch
  */
 export function findMetrics(text: string): MetricMatch[] {
   const all: MetricMatch[] = [];
-  for (const { pattern, metric, channel, phrase } of PHRASES) {
+  for (const { pattern, metric, channel } of PHRASES) {
     for (const m of text.matchAll(pattern)) {
       all.push({
         start: m.index,
         end: m.index + m[0].length,
         metric,
-        phrase,
+        phrase: m[0],
         ...(channel === undefined ? {} : { channel }),
       });
     }

@@ -19,11 +19,14 @@ export const OBJECTIVE_EXAMPLE = '500 MQLs by 2025-06-30 — Pipeline for Q3';
 /** Separates the objective from its business goal: an em or en dash, ` -- ` or a spaced hyphen. */
 export const GOAL_SEPARATOR = /\s*[—–]\s*|\s+--?\s+/;
 
+/** The objective and its business goal; a dash right after the metric ("Demo requests — 40 by …") is not one. */
 export function splitGoal(text: string): { main: string; goal?: string } {
   const separator = GOAL_SEPARATOR.exec(text);
   if (!separator) return { main: text.trim() };
+  const main = text.slice(0, separator.index).trim();
   const goal = text.slice(separator.index + separator[0].length).trim();
-  return { main: text.slice(0, separator.index).trim(), ...(goal === '' ? {} : { goal }) };
+  if (findQuantities(main).length === 0 && findQuantities(goal).length > 0) return { main: text.trim() };
+  return { main, ...(goal === '' ? {} : { goal }) };
 }
 
 /** Pick the deadline of an objective: the one after `by`/`before`/`until` when there are several. */
@@ -113,7 +116,7 @@ export function readObjective(
     );
   }
   const value = target?.value ?? grownTarget(baseline ?? 0, growth ?? 0);
-  const description = own ? main : `${main} ${deadline.raw}`;
+  const description = own ? main : `${main} ${deadline.written}`;
   return accept({
     metric: chosen.metric,
     target: value,

@@ -13,8 +13,12 @@ const OTHER_NETWORKS =
 /** Words that say the split is uneven without saying how. */
 const VAGUE_SPLIT = /\b(?:mostly|mainly|primarily|heavy|heavier|focus(?:ed)?|more on|majority|some)\b/i;
 
-/** The network an item names ("LinkedIn", "Twitter", "X", "tweets"), if any. */
-export function platformIn(text: string): SocialPlatform | undefined {
+/**
+ * The network a text names ("LinkedIn", "Twitter", "X", "tweets"), if any. In running text an "x" next to a
+ * number is a multiplier ("social posts x 20"); in a list item ("X 20") it is the network.
+ */
+export function platformIn(text: string, item = false): SocialPlatform | undefined {
+  if (item && /(?<![\p{L}])x(?![\p{L}])/iu.test(text)) return 'x';
   return PLATFORM_WORDS.find(([pattern]) => pattern.test(text))?.[1];
 }
 
@@ -42,7 +46,7 @@ export function splitPlatforms(
   const wanted: Wanted[] = [];
   const notes: string[] = [];
   for (const item of items) {
-    const platform = platformIn(item);
+    const platform = platformIn(item, true);
     const other = otherNetworkIn(item);
     if (other && !platform) {
       return refuse(
