@@ -79,6 +79,12 @@ describe("objective lines in a marketer's words", () => {
     expect(one('€120k in new revenue by end of Q2')).toMatchObject({ target: 120_000, unit: 'EUR' });
     expect(one('Revenue of 80,000 GBP by 2025-06-30')).toMatchObject({ target: 80_000, unit: 'GBP' });
     expect(one('50k in revenue by 2025-06-30')).toMatchObject({ target: 50_000, unit: 'USD' });
+    expect(one('Grow revenue 20% from €100k by end of Q2')).toMatchObject({
+      target: 120_000,
+      unit: 'EUR',
+      baseline: 100_000,
+      growth: 20,
+    });
   });
 
   it("reads organic and blog metrics as the blog channel's", () => {

@@ -120,7 +120,7 @@ export function readObjective(
   return accept({
     metric: chosen.metric,
     target: value,
-    unit: unitOf(chosen, target, rest, context.currency),
+    unit: unitOf(chosen, target ?? numbers.baseline, rest, context.currency),
     deadline: deadline.date,
     description,
     ...(goal === undefined ? {} : { businessGoal: goal }),
@@ -151,9 +151,9 @@ function chooseMetric(
   return nearest.size === 1 ? next[0] : 'ambiguous';
 }
 
-function unitOf(metric: MetricMatch, target: Quantity | undefined, text: string, currency?: string): string {
+function unitOf(metric: MetricMatch, figure: Quantity | undefined, text: string, currency?: string): string {
   if (metric.metric !== 'revenue') return 'count';
-  const written = target?.currency ?? /\b[A-Z]{3}\b/.exec(text)?.[0];
+  const written = figure?.currency ?? /\b[A-Z]{3}\b/.exec(text)?.[0];
   if (written && isCurrencyCode(written)) return written;
   return currency ?? 'count';
 }
