@@ -1,12 +1,13 @@
 import type { BrandVoice } from '../../actions/engine/artifacts/brand.js';
-import { Brief } from '../../actions/engine/artifacts/brief.js';
+import type { Brief } from '../../actions/engine/artifacts/brief.js';
 import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
 import type { StrategyData } from '../../actions/engine/artifacts/strategy.js';
 import { AssetType } from '../../actions/engine/assets/asset-type.js';
+import { parseBriefText } from '../../actions/engine/brief-lines/brief-text.js';
 import { parseConfig } from '../../actions/engine/config/config.js';
 import { CrescendoError, type Problem } from '../../actions/engine/errors.js';
 import { readFrontMatter } from '../../actions/engine/files/front-matter.js';
-import { parseYaml, validateWith, zodProblems } from '../../actions/engine/files/yaml.js';
+import { formatPath, parseYaml, zodProblems } from '../../actions/engine/files/yaml.js';
 import { ARTIFACT_KINDS } from '../../actions/engine/stages/index.js';
 import { strategyFileCheckpoints } from '../../actions/engine/stages/strategy/index.js';
 import { checkAssetFront } from './check-asset.js';
@@ -48,7 +49,15 @@ export function checkFile(file: string, text: string, options: CheckOptions = {}
     } else if (/\.ya?ml$/.test(file)) {
       kind = 'brief';
       const yaml = parseYaml(text, file);
-      validateWith(Brief, yaml.value, file, yaml.lineOf, 'is not a valid brief');
+      const brief = parseBriefText(yaml.value);
+      if (!brief.ok) {
+        const problems = brief.problems.map((p) => ({
+          where: `${file} ${formatPath(p.path)}`,
+          line: yaml.lineOf(p.path),
+          message: p.message,
+        }));
+        return { file, kind, ok: false, problems };
+      }
     } else if (file.endsWith('.md')) {
       const doc = readFrontMatter(text, file);
       // Assets carry `type` (and a lead magnet its own `kind`, ebook or template); artifacts carry `kind`.

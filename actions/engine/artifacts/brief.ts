@@ -1,45 +1,26 @@
 import { z } from 'zod';
-import { AssetType } from '../assets/asset-type.js';
 import { checkAssetRequest } from '../assets/shared/request.js';
 import { Channel } from '../channels/index.js';
-import { ObjectiveMetric } from '../planning/metrics.js';
-
-/** Campaign ids are stable slugs: they name folders, branches and UTM campaigns. */
-export const CAMPAIGN_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
-export const CampaignId = z
-  .string()
-  .regex(
-    CAMPAIGN_ID_PATTERN,
-    'must be a lowercase slug of 3–64 letters, digits and dashes, e.g. "q2-2025-launch"',
-  );
-
-const IsoDate = z.iso.date({ message: 'must be a date written yyyy-mm-dd' });
-
-export const Objective = z.object({
-  metric: ObjectiveMetric.describe('What is counted, from the known vocabulary'),
-  target: z.number({ message: 'must be a number' }).positive('must be greater than 0'),
-  unit: z.string().min(1).default('count'),
-  deadline: IsoDate,
-  description: z.string().min(1).optional(),
-  businessGoal: z.string().min(1).optional(),
-});
-export type Objective = z.infer<typeof Objective>;
-
-export const AssetRequestLine = z.object({
-  type: AssetType,
-  count: z.number().int('must be a whole number').positive('must be at least 1'),
-  /** Longest main text wanted, in the platform's characters; must fit the platform's own limit. */
-  maxLength: z.number().int().positive().optional(),
-  /** For social posts: which network (their limits differ). */
-  platform: z.enum(['x', 'linkedin']).optional(),
-});
+import { checkBriefExtras, checkObjectiveGrowth } from './brief-checks.js';
+import {
+  AssetRequestLine,
+  Cadence,
+  CampaignId,
+  HttpUrl,
+  IsoDate,
+  LandingPage,
+  Objective,
+  TimeZone,
+} from './brief-parts.js';
 
 export const Brief = z
   .object({
     id: CampaignId,
     name: z.string().trim().min(3, 'must be at least 3 characters'),
     product: z.string().trim().min(1).optional(),
-    landingUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
+    landingUrl: HttpUrl,
+    /** Landing pages by purpose (trial, demo); `landingUrl` stays the default destination. */
+    landingPages: z.array(LandingPage).min(1).optional(),
     objectives: z
       .array(Objective)
       .min(1, 'list at least one objective with a metric, a number and a deadline'),
@@ -54,6 +35,18 @@ export const Brief = z
     tone: z.string().trim().min(3),
     competitors: z.array(z.string().min(1)).default([]),
     assets: z.array(AssetRequestLine).min(1, 'request at least one asset'),
+    /** How often each channel publishes during distribution. */
+    cadence: z.array(Cadence).min(1).optional(),
+    /** Where the audience is ("North America", "DACH"), as the team says it. */
+    region: z.string().trim().min(2, 'name the region, such as North America').optional(),
+    /** The audience's time zone, for send and post times. */
+    timeZone: TimeZone.optional(),
+    /** What the team counts as a marketing-qualified lead. */
+    mqlDefinition: z
+      .string()
+      .trim()
+      .min(10, 'say what makes a lead an MQL, such as a lead score or a fit and an action')
+      .optional(),
     /** Most the model may cost for this campaign, in USD; overrides the repository default. */
     spendCapUsd: z.number().positive().optional(),
   })
@@ -67,6 +60,9 @@ export const Brief = z
       });
     }
     brief.objectives.forEach((objective, i) => {
+      for (const problem of checkObjectiveGrowth(objective)) {
+        ctx.addIssue({ code: 'custom', path: ['objectives', i, ...problem.path], message: problem.message });
+      }
       if (objective.deadline < start || objective.deadline > end) {
         ctx.addIssue({
           code: 'custom',
@@ -92,6 +88,9 @@ export const Brief = z
         }
       }
     });
+    for (const problem of checkBriefExtras(brief)) {
+      ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+    }
   });
 export type Brief = z.infer<typeof Brief>;
 export type BriefInput = z.input<typeof Brief>;

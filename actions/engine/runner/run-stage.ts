@@ -1,4 +1,4 @@
-import { Brief } from '../artifacts/brief.js';
+import type { Brief } from '../artifacts/brief.js';
 import { campaignFilePath, renderCampaignFile } from '../artifacts/campaign.js';
 import {
   type Campaign,
@@ -7,9 +7,10 @@ import {
   type StageCost,
   zeroCost,
 } from '../artifacts/campaign-state.js';
+import { parseBriefText } from '../brief-lines/brief-text.js';
 import { type Config, loadConfig } from '../config/config.js';
 import { CrescendoError } from '../errors.js';
-import { zodProblems } from '../files/yaml.js';
+import { formatPath } from '../files/yaml.js';
 import type { FileChange, Forge, PullRequest } from '../forge/forge.js';
 import type { Llm } from '../llm/llm.js';
 import { SpendGuard } from '../llm/spend-guard.js';
@@ -47,16 +48,17 @@ export interface StageRun {
   changed: boolean;
 }
 
+/** Reads a brief (parsed YAML, or one the issue form built): text lines as a marketer writes them, or fields. */
 export function parseBrief(input: unknown, where = 'brief'): Brief {
-  const result = Brief.safeParse(input);
-  if (!result.success) {
+  const result = parseBriefText(input);
+  if (!result.ok) {
     throw new CrescendoError('the brief is not valid', {
       where,
-      problems: zodProblems(result.error, ''),
+      problems: result.problems.map((p) => ({ where: formatPath(p.path), message: p.message })),
       fix: 'correct each field listed, then start the campaign again',
     });
   }
-  return result.data;
+  return result.brief;
 }
 
 /** Starts a campaign: checks the id is free, then runs the first stage. */

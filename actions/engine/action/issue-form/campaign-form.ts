@@ -36,10 +36,15 @@ export type CampaignFormKey =
   | 'tone'
   | 'competitors'
   | 'assets'
+  | 'cadence'
+  | 'region'
+  | 'timeZone'
+  | 'mqlDefinition'
   | 'spendCap';
 
 export const OBJECTIVE_LINE_EXAMPLE = '500 mqls by 2025-06-30 — Pipeline for Q3';
-export const ASSET_LINE_EXAMPLE = 'blog-post: 3';
+export const ASSET_LINE_EXAMPLE = '8 blog posts (SEO-optimized)';
+export const CADENCE_LINE_EXAMPLE = 'Blog: 2 posts/week';
 
 export const CAMPAIGN_FORM_FIELDS: Readonly<Record<CampaignFormKey, FormField>> = {
   name: {
@@ -146,6 +151,34 @@ export const CAMPAIGN_FORM_FIELDS: Readonly<Record<CampaignFormKey, FormField>> 
     type: 'textarea',
     required: true,
     fix: `write one asset type per line with how many, like \`${ASSET_LINE_EXAMPLE}\``,
+  },
+  cadence: {
+    id: 'cadence',
+    label: 'Publishing cadence',
+    type: 'textarea',
+    required: false,
+    fix: `write one channel per line with how often, like \`${CADENCE_LINE_EXAMPLE}\`, \`weekly newsletter\` or \`daily social\``,
+  },
+  region: {
+    id: 'region',
+    label: 'Region',
+    type: 'input',
+    required: false,
+    fix: 'name the region the campaign targets, such as `North America`, or leave it empty',
+  },
+  timeZone: {
+    id: 'time-zone',
+    label: 'Time zone',
+    type: 'input',
+    required: false,
+    fix: "write the audience's time zone, such as `America/New_York`, `Europe/London` or `ET`, or leave it empty",
+  },
+  mqlDefinition: {
+    id: 'mql-definition',
+    label: 'MQL definition',
+    type: 'textarea',
+    required: false,
+    fix: 'say what makes a lead an MQL for your team (a lead score, a fit and an action), or leave it empty',
   },
   spendCap: {
     id: 'spend-cap',

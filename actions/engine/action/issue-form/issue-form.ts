@@ -1,6 +1,13 @@
 import { type Checkboxes, type ParsedBody, parseIssue, parseTemplate } from '@github/issue-parser';
 import { Brief } from '../../artifacts/brief.js';
+import type { Cadence, LandingPage, Objective } from '../../artifacts/brief-parts.js';
 import { slugify } from '../../assets/shared/slug.js';
+import { readAssetLines } from '../../brief-lines/assets.js';
+import { readCadenceLines } from '../../brief-lines/cadence.js';
+import { readObjectiveLines } from '../../brief-lines/objectives.js';
+import { readMqlDefinition, readRegion } from '../../brief-lines/profile.js';
+import type { LineProblem, LineRead } from '../../brief-lines/result.js';
+import { readTimeZone } from '../../brief-lines/time-zone.js';
 import { CHANNEL_LABELS, CHANNELS, type Channel, normaliseChannel } from '../../channels/index.js';
 import type { Problem } from '../../errors.js';
 import { isIsoDate } from '../../planning/dates.js';
@@ -15,13 +22,9 @@ import {
 import {
   type AssetLine,
   answerLines,
-  type NumberedLine,
-  type ObjectiveLine,
   quote,
-  readAssetLine,
   readCurrencyCode,
   readMoney,
-  readObjectiveLine,
   splitLines,
   splitList,
 } from './form-lines.js';
@@ -181,43 +184,45 @@ export function parseCampaignIssue(issue: CampaignIssue): CampaignIssueResult {
     );
   }
 
-  // Objectives, one per line.
-  const objectives: ObjectiveLine[] = [];
-  const objectiveLines: number[] = [];
-  forEachLine(text('objectives'), (line) => {
-    const read = readObjectiveLine(line.text, currency);
-    if (read.ok) {
-      objectives.push(read.value);
-      objectiveLines.push(line.line);
-    } else {
-      fail(`${labelOf('objectives')} line ${line.line}`, read.message, list('objectives'));
-    }
+  // Objectives, one or more per line, with deadlines such as "end of Q2" placed in the campaign's dates.
+  const startText = text('startDate');
+  const endText = text('endDate');
+  const timeframe =
+    startText && endText && isIsoDate(startText) && isIsoDate(endText)
+      ? { start: startText, end: endText }
+      : undefined;
+  const lineProblems = (key: CampaignFormKey, found: readonly LineProblem[]): void => {
+    for (const p of found) fail(`${labelOf(key)} line ${p.line}`, p.message, list(p.field));
+  };
+  const readObjectives = readObjectiveLines(answerLines(text('objectives')), {
+    ...(currency === undefined ? {} : { currency }),
+    ...(timeframe === undefined ? {} : { timeframe }),
   });
+  const objectives: Objective[] = readObjectives.values.map((v) => v.value);
+  const objectiveLines = readObjectives.values.map((v) => v.line);
+  lineProblems('objectives', readObjectives.problems);
 
-  // Assets, one type per line.
+  // Assets, one type per line; landing page addresses written with their purposes.
+  const readAssets = readAssetLines(answerLines(text('assets')));
+  lineProblems('assets', readAssets.problems);
   const assets: AssetLine[] = [];
   const assetLines: number[] = [];
-  forEachLine(text('assets'), (line) => {
-    const read = readAssetLine(line.text);
-    const where = `${labelOf('assets')} line ${line.line}`;
-    if (!read.ok) {
-      fail(where, read.message, list('assets'));
-    } else if (assets.some((a) => a.type === read.value.type)) {
-      fail(
-        where,
-        `${read.value.type} is listed twice; ${fixOf(['assets', 0, 'type'], derived)}`,
-        list('assets'),
-      );
+  for (const { line, value } of readAssets.values) {
+    const where = `${labelOf('assets')} line ${line}`;
+    if (assets.some((a) => a.type === value.type)) {
+      fail(where, `${value.type} is listed twice; ${fixOf(['assets', 0, 'type'], derived)}`, list('assets'));
     } else {
-      assets.push(read.value);
-      assetLines.push(line.line);
+      assets.push(value);
+      assetLines.push(line);
     }
-  });
+  }
+  const landingPages: LandingPage[] = readAssets.landingPages.map((p) => p.value);
+  const landingPageLines = readAssets.landingPages.map((p) => p.line);
 
   // Compare the dates here too, to word the problems in the form's terms and to leave out deadline
   // problems that only follow from a time frame that ends before it starts.
-  const start = text('startDate');
-  const end = text('endDate');
+  const start = startText;
+  const end = endText;
   if (start && end && isIsoDate(start) && isIsoDate(end)) {
     if (end <= start) {
       fail(
@@ -254,6 +259,29 @@ export function parseCampaignIssue(issue: CampaignIssue): CampaignIssueResult {
       channels.push(channel);
     }
   }
+
+  // Optional cadences, read once the channels are known ("daily social" is each social channel).
+  const readCadence = readCadenceLines(answerLines(text('cadence')), { socialChannels: channels });
+  lineProblems('cadence', readCadence.problems);
+  const cadence: Cadence[] = readCadence.values.map((v) => v.value);
+  const cadenceLines = readCadence.values.map((v) => v.line);
+
+  // Optional region, time zone and MQL definition.
+  const optional = <T>(
+    key: CampaignFormKey,
+    path: string,
+    read: (t: string) => LineRead<T>,
+  ): T | undefined => {
+    const answer = text(key);
+    if (answer === undefined) return undefined;
+    const result = read(answer);
+    if (result.ok) return result.value;
+    fail(labelOf(key), result.message, whole(path));
+    return undefined;
+  };
+  const region = optional('region', 'region', readRegion);
+  const timeZone = optional('timeZone', 'timeZone', readTimeZone);
+  const mqlDefinition = optional('mqlDefinition', 'mqlDefinition', readMqlDefinition);
 
   // Optional model spend cap, in US dollars.
   let spendCapUsd: number | undefined;
@@ -292,6 +320,11 @@ export function parseCampaignIssue(issue: CampaignIssue): CampaignIssueResult {
     tone: text('tone'),
     competitors: splitLines(text('competitors')),
     assets,
+    ...(landingPages.length === 0 ? {} : { landingPages }),
+    ...(cadence.length === 0 ? {} : { cadence }),
+    ...(region === undefined ? {} : { region }),
+    ...(timeZone === undefined ? {} : { timeZone }),
+    ...(mqlDefinition === undefined ? {} : { mqlDefinition }),
     ...(spendCapUsd === undefined ? {} : { spendCapUsd }),
   };
 
@@ -306,7 +339,14 @@ export function parseCampaignIssue(issue: CampaignIssue): CampaignIssueResult {
     ) {
       continue;
     }
-    const where = whereOf(path, { labelOf, derived, objectiveLines, assetLines });
+    const where = whereOf(path, {
+      labelOf,
+      derived,
+      objectiveLines,
+      assetLines,
+      cadenceLines,
+      landingPageLines,
+    });
     const fix = fixOf(path, derived);
     const problem = { where, message: fix ? `${issue.message}; ${fix}` : issue.message };
     const key = `${problem.where}\n${problem.message}`;
@@ -332,10 +372,6 @@ function inFormOrder(problems: readonly Problem[], labels: readonly string[]): P
     .map(({ p }) => p);
 }
 
-function forEachLine(answer: string | undefined, each: (line: NumberedLine) => void): void {
-  for (const line of answerLines(answer)) each(line);
-}
-
 function isCheckboxes(value: ParsedBody[string]): value is Checkboxes {
   return typeof value === 'object' && !Array.isArray(value) && Array.isArray(value.selected);
 }
@@ -353,6 +389,8 @@ interface WhereContext {
   derived: boolean;
   objectiveLines: readonly number[];
   assetLines: readonly number[];
+  cadenceLines: readonly number[];
+  landingPageLines: readonly number[];
 }
 
 /** The form's field label for a path of the Brief, e.g. `['objectives', 1, 'deadline']` → `Objectives line 3`. */
@@ -378,6 +416,14 @@ function whereOf(path: Path, ctx: WhereContext): string {
       return line('objectives', ctx.objectiveLines);
     case 'assets':
       return line('assets', ctx.assetLines);
+    case 'landingPages':
+      return line('assets', ctx.landingPageLines);
+    case 'cadence':
+      return line('cadence', ctx.cadenceLines);
+    case 'region':
+    case 'timeZone':
+    case 'mqlDefinition':
+      return ctx.labelOf(first);
     case 'budget':
       return ctx.labelOf(second === 'currency' ? 'budgetCurrency' : 'budgetAmount');
     case 'timeframe':
@@ -406,13 +452,24 @@ function fixOf(path: Path, derived: boolean): string | undefined {
     case 'competitors':
       return fields[first].fix;
     case 'objectives':
-      if (third === 'deadline') return 'use a deadline between the start and end dates, written yyyy-mm-dd';
-      if (third === 'target') return 'start the line with a target above 0';
+      if (third === 'deadline')
+        return 'use a deadline between the start and end dates, such as `by end of Q2`';
+      if (third === 'target') return 'write a target above 0';
+      if (third === 'baseline' || third === 'growth')
+        return 'write the growth and the figure it grows from, like `30% from 12,000`';
       return fields.objectives.fix;
     case 'assets':
-      if (third === 'count') return 'write how many as a whole number of at least 1, like `blog-post: 3`';
+      if (third === 'count') return 'write how many as a whole number of at least 1, like `3 blog posts`';
       if (third === 'type') return 'list each asset type on one line only, with the total count';
+      if (third === 'names') return 'name each item in brackets, as many names as the count';
       return fields.assets.fix;
+    case 'landingPages':
+      return 'write each landing page as its purpose and address, like `2 landing pages (trial: https://example.com/trial, demo: https://example.com/demo)`';
+    case 'cadence':
+    case 'region':
+    case 'timeZone':
+    case 'mqlDefinition':
+      return fields[first].fix;
     case 'budget':
       return second === 'currency' ? fields.budgetCurrency.fix : fields.budgetAmount.fix;
     case 'timeframe':

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { AssetType } from '../assets/asset-type.js';
+import { Channel } from '../channels/index.js';
+import { ObjectiveMetric } from '../planning/metrics.js';
+
+/** Campaign ids are stable slugs: they name folders, branches and UTM campaigns. */
+export const CAMPAIGN_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;
+export const CampaignId = z
+  .string()
+  .regex(
+    CAMPAIGN_ID_PATTERN,
+    'must be a lowercase slug of 3–64 letters, digits and dashes, e.g. "q2-2025-launch"',
+  );
+
+export const IsoDate = z.iso.date({ message: 'must be a date written yyyy-mm-dd' });
+export const HttpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+
+/** A rate's period: "20,000 visitors a month" is per month, not a campaign total. */
+export const Period = z.enum(['day', 'week', 'month', 'quarter', 'year']);
+export type Period = z.infer<typeof Period>;
+
+export const Objective = z.object({
+  metric: ObjectiveMetric.describe('What is counted, from the known vocabulary'),
+  target: z.number({ message: 'must be a number' }).positive('must be greater than 0'),
+  unit: z.string().min(1).default('count'),
+  deadline: IsoDate,
+  description: z.string().min(1).optional(),
+  businessGoal: z.string().min(1).optional(),
+  /** Counted on one channel only: "organic sessions" and "blog growth" are the blog's. */
+  channel: Channel.optional(),
+  /** The value today, in the target's unit and period; a growth goal is measured from it. */
+  baseline: z.number({ message: 'must be a number' }).nonnegative('must be 0 or more').optional(),
+  /** Growth asked for, in percent of the baseline: target = baseline × (1 + growth / 100). */
+  growth: z.number({ message: 'must be a number' }).positive('must be greater than 0').optional(),
+  /** Set when target and baseline are rates per period (a month's visitors), not campaign totals. */
+  period: Period.optional(),
+});
+export type Objective = z.infer<typeof Objective>;
+
+export const SocialPlatform = z.enum(['x', 'linkedin']);
+export type SocialPlatform = z.infer<typeof SocialPlatform>;
+
+/** How many of a social-post line go to one network. */
+export const PlatformShare = z.object({
+  platform: SocialPlatform,
+  count: z.number().int('must be a whole number').positive('must be at least 1'),
+});
+export type PlatformShare = z.infer<typeof PlatformShare>;
+
+export const AssetRequestLine = z.object({
+  type: AssetType,
+  count: z.number().int('must be a whole number').positive('must be at least 1'),
+  /** Longest main text wanted, in the platform's characters; must fit the platform's own limit. */
+  maxLength: z.number().int().positive().optional(),
+  /** For social posts on one network: which (their limits differ). */
+  platform: SocialPlatform.optional(),
+  /** For social posts split across networks: how many on each; the counts add up to `count`. */
+  platforms: z.array(PlatformShare).min(1).optional(),
+  /**
+   * One name per item, in order: an email sequence's name (welcome, nurture), a lead magnet's kind
+   * (ebook, template), a landing page's purpose (trial, demo), or what each ad promotes.
+   */
+  names: z.array(z.string().trim().min(1)).min(1).optional(),
+  /** Each item promotes one asset of this type ("LinkedIn ads for both lead magnets"). */
+  promotes: AssetType.optional(),
+  /** What the requester added that is not a name or a platform ("SEO-optimized"), as written. */
+  notes: z.array(z.string().trim().min(1)).min(1).optional(),
+});
+export type AssetRequestLine = z.infer<typeof AssetRequestLine>;
+
+/** One of the campaign's landing pages: where traffic for one purpose lands. */
+export const LandingPage = z.object({
+  purpose: z.string().trim().min(1, 'say what the page is for, such as trial or demo'),
+  url: HttpUrl,
+});
+export type LandingPage = z.infer<typeof LandingPage>;
+
+/**
+ * How often a channel publishes: `times` per `every` × `unit` ("2 posts/week": 2 per 1 week; "fortnightly":
+ * 1 per 2 weeks). `weekdaysOnly` skips Saturdays and Sundays.
+ */
+export const Cadence = z.object({
+  channel: Channel,
+  times: z.number().int('must be a whole number').positive('must be at least 1'),
+  every: z.number().int('must be a whole number').positive('must be at least 1').optional(),
+  unit: z.enum(['day', 'week', 'month']),
+  weekdaysOnly: z.boolean().optional(),
+  /** What goes out, when the line says ("newsletter", "posts"). */
+  what: z.string().trim().min(1).optional(),
+});
+export type Cadence = z.infer<typeof Cadence>;
+
+/** An IANA time zone name such as `America/New_York`, as the runtime knows it. */
+export const TimeZone = z.string().refine(isTimeZone, {
+  message: 'must be a time zone name such as America/New_York, Europe/London or UTC',
+});
+
+export function isTimeZone(name: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
