@@ -80,9 +80,10 @@ export function rsaItem(
   overrides: Partial<PublishItem> & { ad?: Record<string, unknown> } = {},
 ): PublishItem {
   const { ad, ...rest } = overrides;
+  const variant = rest.variant ?? 'a';
   return {
     ...base,
-    key: 'q2-launch/content/q2-launch/google-ads/2027-04-06-lead-scoring-rsa.md#a@google-ads',
+    key: `q2-launch/content/q2-launch/google-ads/2027-04-06-lead-scoring-rsa.md#${variant}@google-ads`,
     path: 'content/q2-launch/google-ads/2027-04-06-lead-scoring-rsa.md',
     type: 'google-rsa',
     channel: 'google-ads',
@@ -104,7 +105,7 @@ export function rsaItem(
       ],
       ...ad,
     },
-    link: 'https://acme.example/lead-scoring?utm_source=google&utm_medium=cpc&utm_campaign=q2-launch&utm_content=lead-scoring-rsa-a&utm_term=lead+scoring',
+    link: `https://acme.example/lead-scoring?utm_source=google&utm_medium=cpc&utm_campaign=q2-launch&utm_content=lead-scoring-rsa-${variant}&utm_term=lead+scoring`,
     keywords: ['lead scoring software', 'lead scoring model'],
     ...rest,
   };
@@ -114,9 +115,10 @@ export function linkedInAdItem(
   overrides: Partial<PublishItem> & { ad?: Record<string, unknown> } = {},
 ): PublishItem {
   const { ad, ...rest } = overrides;
+  const variant = rest.variant ?? 'a';
   return {
     ...base,
-    key: 'q2-launch/content/q2-launch/linkedin-ads/2027-04-06-lead-scoring-ad.md#a@linkedin-ads',
+    key: `q2-launch/content/q2-launch/linkedin-ads/2027-04-06-lead-scoring-ad.md#${variant}@linkedin-ads`,
     path: 'content/q2-launch/linkedin-ads/2027-04-06-lead-scoring-ad.md',
     type: 'linkedin-ad',
     channel: 'linkedin-ads',
@@ -136,7 +138,7 @@ export function linkedInAdItem(
       ],
       ...ad,
     },
-    link: 'https://acme.example/lead-scoring?utm_source=linkedin&utm_medium=paid_social&utm_campaign=q2-launch&utm_content=lead-scoring-ad-a',
+    link: `https://acme.example/lead-scoring?utm_source=linkedin&utm_medium=paid_social&utm_campaign=q2-launch&utm_content=lead-scoring-ad-${variant}`,
     ...rest,
   };
 }

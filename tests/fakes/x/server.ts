@@ -130,7 +130,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
       return invalidRequest(
         'max_results',
         String(max),
-        'The `max_results` query parameter value [' + max + '] is not between 5 and 100',
+        `The max_results query parameter value [${max}] is not between 5 and 100`,
       );
     const start = request.query.get('start_time');
     if (start && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(start))
