@@ -13,6 +13,8 @@ export interface RecordedRequest {
   /** Path without the query, e.g. `/rest/posts`. */
   path: string;
   query: URLSearchParams;
+  /** The query string as sent, still percent-encoded (Rest.li expressions are read from it). */
+  rawQuery: string;
   /** Lower-cased names. */
   headers: Record<string, string>;
   /** Raw body bytes. */
@@ -91,6 +93,7 @@ export async function startLoopback(handle: Handler): Promise<Loopback> {
       method: request.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
+      rawQuery: url.search.slice(1),
       headers: headersOf(request),
       body,
       ...parseBody(request, body),

@@ -19,11 +19,17 @@ export function getAccount(account: FakeAdAccount): Reply {
   });
 }
 
-/** The string values of `(name:(values:List(a,b)))`, decoded. */
+/** A query parameter as sent (Rest.li expressions keep their structure unencoded). */
+const rawParam = (request: RecordedRequest, name: string): string =>
+  new RegExp(`(?:^|&)${name}=([^&]*)`).exec(request.rawQuery)?.[1] ?? '';
+
+/** The values of `List(a,b)` in a raw Rest.li expression, each decoded after splitting. */
+const listValues = (raw: string): string[] => raw.split(',').map((v) => decodeURIComponent(v));
+
+/** The values of `(name:(values:List(a,b)))` in the raw `search` parameter. */
 function searchValues(search: string, field: string): string[] | undefined {
   const match = new RegExp(`${field}:\\(values:List\\(([^)]*)\\)\\)`).exec(search);
-  if (!match) return undefined;
-  return (match[1] ?? '').split(',').map((v) => decodeURIComponent(v));
+  return match ? listValues(match[1] ?? '') : undefined;
 }
 
 export function searchCampaigns(
@@ -32,10 +38,7 @@ export function searchCampaigns(
   request: RecordedRequest,
 ): Reply {
   if (request.query.get('q') !== 'search') return liError(400, 'BAD_REQUEST', 'unknown finder');
-  // The query string is Rest.li-encoded: read it raw, not through URLSearchParams' "+" handling.
-  const raw = /[?&]search=([^&]*)/.exec(`?${request.query.toString()}`)?.[1];
-  const search = raw ? decodeURIComponent(raw) : '';
-  const names = searchValues(search, 'name');
+  const names = searchValues(rawParam(request, 'search'), 'name');
   const elements = state.campaigns
     .filter((c) => c.account === accountUrn(account))
     .filter((c) => !names || names.includes(c.name))
@@ -92,7 +95,7 @@ export function createCampaign(
   if (!include?.and?.some((c) => c.or?.['urn:li:adTargetingFacet:locations'])) {
     return fieldError('targetingCriteria', 'a location (urn:li:adTargetingFacet:locations) is required');
   }
-  const id = state.nextId++ % 1_000_000_000;
+  const id = state.nextId++;
   state.campaigns.push({
     id,
     account: accountUrn(account),
@@ -136,7 +139,7 @@ export function createInline(
   const refused = checkPost(state, { distribution: { feedDistribution: 'NONE' }, ...post }, options);
   if (refused) return refused;
   const now = options.now();
-  const postId = `urn:li:share:${state.nextId++}`;
+  const postId = `urn:li:share:${state.nextPostId++}`;
   state.posts.push({
     id: postId,
     author: String(post.author),
@@ -152,7 +155,7 @@ export function createInline(
     publishedAt: now,
     lastModifiedAt: now,
   });
-  const id = `urn:li:sponsoredCreative:${state.nextId++ % 1_000_000_000}`;
+  const id = `urn:li:sponsoredCreative:${state.nextId++}`;
   state.creatives.push({
     id,
     campaign: String(creative.campaign),
@@ -166,9 +169,8 @@ export function createInline(
 
 export function creativesByCampaigns(state: LinkedInState, request: RecordedRequest): Reply {
   if (request.query.get('q') !== 'criteria') return liError(400, 'BAD_REQUEST', 'unknown finder');
-  const raw = /[?&]campaigns=([^&]*)/.exec(`?${request.query.toString()}`)?.[1] ?? '';
-  const list = /^List\((.*)\)$/.exec(decodeURIComponent(raw))?.[1] ?? '';
-  const campaigns = list.split(',').map((v) => decodeURIComponent(v));
+  const list = /^List\((.*)\)$/.exec(rawParam(request, 'campaigns'))?.[1] ?? '';
+  const campaigns = listValues(list);
   const elements = state.creatives
     .filter((c) => campaigns.includes(c.campaign))
     .map((c) => ({

@@ -84,7 +84,7 @@ export function createPost(state: LinkedInState, request: RecordedRequest, optio
     (p) => p.author === post.author && p.commentary === post.commentary && now - p.createdAt < DAY,
   );
   if (same && !post.adContext) return liError(422, 'DUPLICATE_POST', `Content is a duplicate of ${same.id}`);
-  const id = `urn:li:share:${state.nextId++}`;
+  const id = `urn:li:share:${state.nextPostId++}`;
   state.posts.push({
     id,
     author: String(post.author),

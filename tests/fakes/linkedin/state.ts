@@ -57,6 +57,9 @@ export interface LinkedInState {
   images: Map<string, FakeImage>;
   campaigns: FakeCampaign[];
   creatives: FakeCreative[];
+  /** Post ids are 19 digits, beyond a JS number: a bigint. */
+  nextPostId: bigint;
+  /** Campaign, creative, image and token ids. */
   nextId: number;
 }
 
@@ -65,7 +68,8 @@ export const emptyState = (): LinkedInState => ({
   images: new Map(),
   campaigns: [],
   creatives: [],
-  nextId: 7_100_000_000_000_000_000,
+  nextPostId: 7_100_000_000_000_000_000n,
+  nextId: 500_000_001,
 });
 
 /**
