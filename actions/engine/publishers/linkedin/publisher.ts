@@ -158,10 +158,8 @@ async function find(item: PublishItem, ctx: Ctx): Promise<Published | undefined>
   };
   for (let page = 0; page < FIND_PAGES; page++) {
     const response = await call(ctx, postsByAuthor(t, page * FIND_PAGE, FIND_PAGE), "the page's posts");
-    const elements = ((response.json as { elements?: PostElement[] } | undefined)?.elements ?? []).filter(
-      (p) => p.lifecycleState !== 'DELETED',
-    );
-    const match = elements.find(ours);
+    const elements = (response.json as { elements?: PostElement[] } | undefined)?.elements ?? [];
+    const match = elements.find((p) => p.lifecycleState !== 'DELETED' && ours(p));
     if (match?.id) {
       const at = match.publishedAt ?? match.createdAt;
       return {
