@@ -39,7 +39,7 @@ export function context<C>(
 const base = {
   campaign: 'q2-launch',
   publishAt: '2027-04-06T09:00:00+00:00',
-  brand: { name: 'Acme Analytics', siteUrl: 'https://acme.example' },
+  brand: { name: 'Acme Analytics', siteUrl: 'https://acme-analytics.com' },
 };
 
 export function socialItem(
@@ -52,12 +52,12 @@ export function socialItem(
     slug: 'lead-scoring-launch',
     text: 'Lead scoring without the guesswork (really): the 5-step model we use.',
     hashtags: ['MarketingOps', 'B2B'],
-    link: 'https://acme.example/blog/lead-scoring',
+    link: 'https://acme-analytics.com/blog/lead-scoring',
     variants: [{ variantId: 'b', text: 'Stop guessing which leads are ready: our 5-step scoring model.' }],
     ...post,
   };
   const variant = rest.variant ?? 'a';
-  const link = `https://acme.example/blog/lead-scoring?utm_source=${platform}&utm_medium=social&utm_campaign=q2-launch&utm_content=lead-scoring-launch-${variant}`;
+  const link = `https://acme-analytics.com/blog/lead-scoring?utm_source=${platform}&utm_medium=social&utm_campaign=q2-launch&utm_content=lead-scoring-launch-${variant}`;
   return {
     ...base,
     key: `q2-launch/content/q2-launch/${platform}/2027-04-06-lead-scoring-launch.md#${variant}@${platform}`,
@@ -98,14 +98,14 @@ export function rsaItem(
         'Rank every lead by fit and intent. Set up in an afternoon, no data team needed.',
         'Send sales the leads that are ready. See the 5-step model B2B teams use.',
       ],
-      finalUrl: 'https://acme.example/lead-scoring',
+      finalUrl: 'https://acme-analytics.com/lead-scoring',
       path1: 'lead-scoring',
       variants: [
         { variantId: 'b', headlines: ['Lead Scoring That Works', 'Rank Leads by Intent', 'Try It Free'] },
       ],
       ...ad,
     },
-    link: `https://acme.example/lead-scoring?utm_source=google&utm_medium=cpc&utm_campaign=q2-launch&utm_content=lead-scoring-rsa-${variant}&utm_term=lead+scoring`,
+    link: `https://acme-analytics.com/lead-scoring?utm_source=google&utm_medium=cpc&utm_campaign=q2-launch&utm_content=lead-scoring-rsa-${variant}&utm_term=lead+scoring`,
     keywords: ['lead scoring software', 'lead scoring model'],
     ...rest,
   };
@@ -131,14 +131,14 @@ export function linkedInAdItem(
       introText: 'Sales ignores half your leads (and they are right). Score them in 5 steps.',
       headline: 'The 5-step lead scoring model',
       description: 'A free guide for B2B marketing teams',
-      destinationUrl: 'https://acme.example/lead-scoring',
+      destinationUrl: 'https://acme-analytics.com/lead-scoring',
       callToAction: 'DOWNLOAD',
       variants: [
         { variantId: 'b', headline: 'Score leads like the best B2B teams', callToAction: 'LEARN_MORE' },
       ],
       ...ad,
     },
-    link: `https://acme.example/lead-scoring?utm_source=linkedin&utm_medium=paid_social&utm_campaign=q2-launch&utm_content=lead-scoring-ad-${variant}`,
+    link: `https://acme-analytics.com/lead-scoring?utm_source=linkedin&utm_medium=paid_social&utm_campaign=q2-launch&utm_content=lead-scoring-ad-${variant}`,
     ...rest,
   };
 }

@@ -89,7 +89,7 @@ describe('google ads publish', () => {
     ]);
     const [ad] = state.ads;
     expect(published.remoteId).toBe(ad?.resourceName);
-    expect(ad?.ad.finalUrls).toEqual(['https://acme.example/lead-scoring']);
+    expect(ad?.ad.finalUrls).toEqual(['https://acme-analytics.com/lead-scoring']);
     expect(ad?.ad.finalUrlSuffix).toBe(
       'utm_source=google&utm_medium=cpc&utm_campaign=q2-launch&utm_content=lead-scoring-rsa-a&utm_term={keyword}',
     );

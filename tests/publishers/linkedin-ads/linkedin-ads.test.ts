@@ -89,7 +89,7 @@ describe('linkedin ads publish', () => {
     expect(post).toMatchObject({
       author: `urn:li:organization:${ORG}`,
       contentLandingPage:
-        'https://acme.example/lead-scoring?utm_source=linkedin&utm_medium=paid_social&utm_campaign=q2-launch&utm_content=lead-scoring-ad-a',
+        'https://acme-analytics.com/lead-scoring?utm_source=linkedin&utm_medium=paid_social&utm_campaign=q2-launch&utm_content=lead-scoring-ad-a',
       contentCallToActionLabel: 'DOWNLOAD',
       adContext: { dscAdAccount: `urn:li:sponsoredAccount:${ACCOUNT}`, dscStatus: 'ACTIVE' },
     });

@@ -62,7 +62,7 @@ describe('linkedin publish', () => {
     });
     expect(fake.visibleText(published.remoteId)).toBe(
       'Lead scoring without the guesswork (really): the 5-step model we use.\n\n#MarketingOps #B2B\n\n' +
-        'https://acme.example/blog/lead-scoring?utm_source=linkedin&utm_medium=social&utm_campaign=q2-launch&utm_content=lead-scoring-launch-a',
+        'https://acme-analytics.com/blog/lead-scoring?utm_source=linkedin&utm_medium=social&utm_campaign=q2-launch&utm_content=lead-scoring-launch-a',
     );
   });
 

@@ -50,7 +50,7 @@ describe('x publish', () => {
       at: NOW.toISOString(),
     });
     expect(fake.posts[0]?.text).toBe(
-      'Lead scoring without the guesswork (really): the 5-step model we use.\n\n#MarketingOps #B2B\n\nhttps://acme.example/blog/lead-scoring?utm_source=x&utm_medium=social&utm_campaign=q2-launch&utm_content=lead-scoring-launch-a',
+      'Lead scoring without the guesswork (really): the 5-step model we use.\n\n#MarketingOps #B2B\n\nhttps://acme-analytics.com/blog/lead-scoring?utm_source=x&utm_medium=social&utm_campaign=q2-launch&utm_content=lead-scoring-launch-a',
     );
     const sent = fake.requests.find((r) => r.path === '/2/tweets');
     expect(sent?.headers.authorization).toBe(`Bearer ${DEFAULT_X_TOKEN}`);
