@@ -47,6 +47,10 @@ export interface PublishItem {
   image?: { path: string; bytes: Uint8Array; alt: string; mimeType: string };
   /** From the brand file: the sender's legal name and postal address (CAN-SPAM), the site's base URL. */
   brand: { name: string; postalAddress?: string; siteUrl?: string };
+  /** Search ads: the keywords the ad group targets (the asset's target keyword, the strategy's keywords). */
+  keywords?: readonly string[];
+  /** Ads: the daily budget the strategy proposes, in the ad account's currency; else the publisher's config. */
+  dailyBudget?: number;
 }
 
 /** The platform's record of a published item. */
@@ -77,6 +81,11 @@ export interface PublisherContext<C> {
   fetch: typeof fetch;
   now: () => Date;
   log: (line: string) => void;
+  /**
+   * Keeps a credential the platform replaced: X rotates its refresh token on every refresh, so the new one
+   * must be stored before the old one is lost. Without it, such a publisher refuses to refresh.
+   */
+  saveSecret?: (name: string, value: string) => Promise<void>;
 }
 
 export interface Publisher<C = unknown> {

@@ -1,0 +1,2 @@
+export { GoogleAdsConfig } from './config.js';
+export { googleAdsPublisher } from './publisher.js';

@@ -1,0 +1,2 @@
+export { LinkedInAdsConfig } from './config.js';
+export { linkedinAdsPublisher } from './publisher.js';

@@ -1,0 +1,2 @@
+export { LinkedInConfig } from './config.js';
+export { linkedinPublisher } from './publisher.js';

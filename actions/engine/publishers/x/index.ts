@@ -1,0 +1,2 @@
+export { XConfig } from './config.js';
+export { xPublisher } from './publisher.js';
