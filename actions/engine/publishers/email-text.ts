@@ -66,7 +66,7 @@ export function htmlToText(html: string): string {
     .replace(/<li\b[^>]*>/gi, '\n- ')
     .replace(/<\/(p|h[1-6]|ul|ol|table|blockquote|pre|div)>/gi, '\n\n')
     .replace(/<(hr)\b[^>]*>/gi, '\n\n---\n\n')
-    .replace(/<\/(tr|li)>/gi, '\n');
+    .replace(/<\/tr>/gi, '\n');
   const text = decodeEntities(stripTags(body)).replace(INVISIBLE, '');
   return `${text
     .split('\n')
