@@ -2,7 +2,7 @@ import { UNSUBSCRIBE_PLACEHOLDER } from '../content/email-html.js';
 import { EmailSequence } from '../content/email-sequence.js';
 import { escapeHtml } from '../content/html.js';
 import type { Problem } from '../errors.js';
-import type { PublishItem } from './publisher.js';
+import { PublishError, type PublishItem } from './publisher.js';
 
 /*
  * What the email publishers (SMTP, Mailchimp) send for one ledger entry: one email of a sequence. From
@@ -92,3 +92,16 @@ export function outgoingEmail(item: PublishItem): { email?: OutgoingEmail; probl
 /** The HTML with the unsubscribe link filled in (escaped as an attribute value). */
 export const withUnsubscribe = (html: string, url: string): string =>
   html.split(UNSUBSCRIBE_PLACEHOLDER).join(escapeHtml(url));
+
+/** The email, or a PublishError listing why it cannot be sent (validate reports the same problems). */
+export function emailOrThrow(item: PublishItem): OutgoingEmail {
+  const { email, problems } = outgoingEmail(item);
+  if (!email) {
+    throw new PublishError('invalid', problems.map((p) => p.message).join('; '), {
+      where: item.path,
+      problems,
+      fix: 'run validate first; the item cannot be sent as it is',
+    });
+  }
+  return email;
+}

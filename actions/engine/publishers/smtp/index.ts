@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Problem } from '../../errors.js';
-import { EMAIL_ASSET_TYPES, type OutgoingEmail, outgoingEmail } from '../email-message.js';
+import { EMAIL_ASSET_TYPES, emailOrThrow, outgoingEmail } from '../email-message.js';
 import {
   PublishError,
   type Published,
@@ -45,18 +45,6 @@ function server(ctx: Context): SmtpServer {
 
 const sentLogPath = (item: PublishItem, ctx: Context): string =>
   resolve(ctx.root ?? process.cwd(), ctx.config.sentLog.replace(/\{campaign\}/g, item.campaign));
-
-function emailOrThrow(item: PublishItem): OutgoingEmail {
-  const { email, problems } = outgoingEmail(item);
-  if (!email) {
-    throw new PublishError('invalid', problems.map((p) => p.message).join('; '), {
-      where: item.path,
-      problems,
-      fix: 'run validate first; the item cannot be sent as it is',
-    });
-  }
-  return email;
-}
 
 function specs(item: PublishItem, ctx: Context): MessageSpec[] {
   const email = emailOrThrow(item);
