@@ -51,6 +51,8 @@ describe('publisher HTTP rules', () => {
       body: { a: 1 },
     });
     expect(request.headers).toEqual({
+      accept: 'application/json',
+      'content-type': 'application/json',
       Authorization: '<redacted>',
       'X-Api-Key': '<redacted>',
       Cookie: '<redacted>',

@@ -54,12 +54,21 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
   );
 }
 
-/** The call as `--dry-run` prints it. */
+/** The headers as they go on the wire: JSON in and out, then the call's own. */
+function wireHeaders(call: HttpCall): Record<string, string> {
+  return {
+    accept: 'application/json',
+    ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+    ...call.headers,
+  };
+}
+
+/** The call as `--dry-run` prints it: exactly what `send` sends, secrets redacted. */
 export function planned(call: HttpCall): PlannedRequest {
   const request: PlannedRequest = {
     method: call.method,
     url: call.url,
-    headers: redactHeaders(call.headers),
+    headers: redactHeaders(wireHeaders(call)),
   };
   if (call.body !== undefined) request.body = call.body;
   return request;
@@ -114,21 +123,22 @@ async function readBody(response: Response): Promise<unknown> {
 
 /** Sends the call once. Any HTTP status is returned; only a broken connection or a timeout throws. */
 export async function send(call: HttpCall, options: CallOptions): Promise<HttpAnswer> {
-  const headers: Record<string, string> = { accept: 'application/json', ...call.headers };
-  let body: string | undefined;
-  if (call.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(call.body);
+  const init: RequestInit = {
+    method: call.method,
+    headers: wireHeaders(call),
+    body: call.body === undefined ? undefined : JSON.stringify(call.body),
+    signal: AbortSignal.timeout(options.timeoutMs),
+  };
+  let response: Response;
+  try {
+    response = await options.fetch(call.url, init);
+  } catch (error) {
+    throw connectionError(options.service, call, error);
   }
   try {
-    const response = await options.fetch(call.url, {
-      method: call.method,
-      headers,
-      body,
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
     return { status: response.status, headers: response.headers, body: await readBody(response) };
   } catch (error) {
+    // The answer broke off while its body was read: the platform did act on a write.
     throw connectionError(options.service, call, error);
   }
 }

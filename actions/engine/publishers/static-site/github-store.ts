@@ -29,6 +29,11 @@ interface OctokitFailure extends Error {
 const isOctokitFailure = (error: unknown): error is OctokitFailure =>
   error instanceof Error && typeof (error as { status?: unknown }).status === 'number';
 
+/** An HTTP answer or a failed request (Octokit's RequestError, or a timeout), never a bug in this code. */
+const isRequestFailure = (error: unknown): boolean =>
+  (isOctokitFailure(error) && error.name === 'HttpError') ||
+  (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
+
 function messageOf(error: OctokitFailure): string {
   const data = error.response?.data as { message?: unknown } | undefined;
   return typeof data?.message === 'string' ? data.message : error.message;
@@ -43,7 +48,8 @@ function failure(
 ): PublishError {
   const where = `GitHub ${method} ${path}`;
   const url = `${site.baseUrl}${path}`;
-  // Without a response the request may not have arrived; only the ref update makes anything visible.
+  // Octokit reports a failed fetch as a status-500 error without a response: the request may not have
+  // arrived, and only the ref update makes anything visible.
   if (!isOctokitFailure(error) || !error.response) {
     const cause = (error as { cause?: unknown }).cause ?? error;
     return connectionError('GitHub', { method: publishes ? method : 'GET', url }, cause);
@@ -129,6 +135,7 @@ export function githubStore(site: GitHubSite): SiteStore {
     try {
       return await work();
     } catch (error) {
+      if (!isRequestFailure(error)) throw error;
       throw failure(error, site, method, `${repoPath}${path}`, publishes);
     }
   };
@@ -141,6 +148,7 @@ export function githubStore(site: GitHubSite): SiteStore {
         answer = await octokit.rest.repos.getContent({ owner, repo, path, ref: branch });
       } catch (error) {
         if (isOctokitFailure(error) && error.status === 404) return undefined;
+        if (!isRequestFailure(error)) throw error;
         throw failure(error, site, 'GET', `${repoPath}/contents/${path}`, false);
       }
       const data = answer.data;
@@ -237,6 +245,7 @@ export function githubStore(site: GitHubSite): SiteStore {
         await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
         return { ok: true, what };
       } catch (error) {
+        if (!isRequestFailure(error)) throw error;
         const problem = failure(error, site, 'GET', repoPath, false);
         return { ok: false, what, fix: `${problem.message}: ${problem.fix ?? ''}`.trim() };
       }
