@@ -1,4 +1,10 @@
-import { type PlannedRequest, PublishError, type PublishErrorCode, REDACTED } from './publisher.js';
+import {
+  type CredentialCheck,
+  type PlannedRequest,
+  PublishError,
+  type PublishErrorCode,
+  REDACTED,
+} from './publisher.js';
 
 /*
  * The one HTTP path every REST publisher takes: the call goes through `ctx.fetch` (so tests and proxies can
@@ -185,6 +191,12 @@ export function httpFailure(
     status: answer.status,
     retryAfter: answer.status === 429 ? retryAfterSeconds(answer.headers, now) : undefined,
   });
+}
+
+/** A failed `check`: what was checked and the failure's message and fix. Bugs are rethrown. */
+export function failedCheck(what: string, error: unknown): CredentialCheck {
+  if (!(error instanceof PublishError)) throw error;
+  return { ok: false, what, fix: error.fix ? `${error.message}: ${error.fix}` : error.message };
 }
 
 /** Base URL without a trailing slash. */

@@ -192,6 +192,9 @@ describe('Ghost publisher', () => {
 
   it('check makes an authenticated read', async () => {
     expect(await publisher.check(ctx())).toMatchObject({ ok: true });
+    expect(await publisher.check(ctx({ CRESCENDO_GHOST_ADMIN_API_KEY: undefined }))).toMatchObject({
+      ok: false,
+    });
     expect(
       await publisher.check(ctx({ CRESCENDO_GHOST_ADMIN_API_KEY: `abc123:${'cd'.repeat(32)}` })),
     ).toMatchObject({ ok: false });

@@ -244,5 +244,8 @@ describe('Mailchimp publisher', () => {
       ok: true,
       what: expect.stringContaining('Trial users'),
     });
+    expect(await publisher.check(ctx({ CRESCENDO_MAILCHIMP_API_KEY: undefined }))).toMatchObject({
+      ok: false,
+    });
   });
 });

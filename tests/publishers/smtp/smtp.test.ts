@@ -182,6 +182,10 @@ describe('SMTP publisher', () => {
       ok: true,
       what: expect.stringContaining('as crescendo'),
     });
+    expect(await publisher.check(contextFor(config(), {}, { root }))).toMatchObject({
+      ok: false,
+      fix: expect.stringMatching(/CRESCENDO_SMTP_URL/),
+    });
     expect(catcher.messages).toHaveLength(0);
   });
 });

@@ -128,5 +128,9 @@ describe('static site publisher, GitHub repository', () => {
       ok: true,
       what: expect.stringContaining('acme/site'),
     });
+    expect(await publisher.check(contextFor(config, {}))).toMatchObject({
+      ok: false,
+      fix: expect.stringMatching(/CRESCENDO_SITE_GITHUB_TOKEN/),
+    });
   });
 });

@@ -208,5 +208,9 @@ describe('WordPress publisher', () => {
 
   it('check proves the password works for a user who can publish', async () => {
     expect(await publisher.check(ctx())).toMatchObject({ ok: true, what: expect.stringContaining('maria') });
+    expect(await publisher.check(ctx({ CRESCENDO_WORDPRESS_APP_PASSWORD: undefined }))).toMatchObject({
+      ok: false,
+      fix: expect.stringMatching(/CRESCENDO_WORDPRESS_APP_PASSWORD/),
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { Problem } from '../../errors.js';
 import { blogDescription, blogHtml, blogItemProblems } from '../blog-post.js';
-import { type HttpCall, planned, send, trimSlash } from '../http.js';
+import { failedCheck, type HttpCall, planned, send, trimSlash } from '../http.js';
 import { keyComment, keyInComment } from '../key-marker.js';
 import {
   PublishError,
@@ -166,8 +166,7 @@ export const ghostPublisher: Publisher<GhostConfig> = {
       await call(ctx, { method: 'GET', url: `${api}/posts/?limit=1&fields=id`, headers });
       return { ok: true, what };
     } catch (error) {
-      if (!(error instanceof PublishError)) throw error;
-      return { ok: false, what, fix: `${error.message}: ${error.fix ?? ''}` };
+      return failedCheck(what, error);
     }
   },
 

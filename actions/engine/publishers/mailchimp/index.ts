@@ -1,6 +1,6 @@
 import type { Problem } from '../../errors.js';
 import { EMAIL_ASSET_TYPES, outgoingEmail } from '../email-message.js';
-import { planned } from '../http.js';
+import { failedCheck, planned } from '../http.js';
 import { PublishError, type Published, type Publisher, type PublishItem } from '../publisher.js';
 import { type Campaign, checklistErrors, HANDLED, lookup, request } from './campaigns.js';
 import { MailchimpConfig } from './config.js';
@@ -46,9 +46,9 @@ export const mailchimpPublisher: Publisher<MailchimpConfig> = {
   schedulesAhead: true,
 
   async check(ctx) {
-    const { api, headers } = account(ctx);
     const what = `Mailchimp audience ${ctx.config.listId}`;
     try {
+      const { api, headers } = account(ctx);
       await request(ctx, { method: 'GET', url: `${api}/ping`, headers });
       const list = await request<{ name?: string }>(ctx, {
         method: 'GET',
@@ -57,8 +57,7 @@ export const mailchimpPublisher: Publisher<MailchimpConfig> = {
       });
       return { ok: true, what: `${what} ("${list.name ?? ''}")` };
     } catch (error) {
-      if (!(error instanceof PublishError)) throw error;
-      return { ok: false, what, fix: `${error.message}: ${error.fix ?? ''}` };
+      return failedCheck(what, error);
     }
   },
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Problem } from '../../errors.js';
 import { EMAIL_ASSET_TYPES, emailOrThrow, outgoingEmail } from '../email-message.js';
+import { failedCheck } from '../http.js';
 import {
   PublishError,
   type Published,
@@ -84,14 +85,16 @@ export const smtpPublisher: Publisher<SmtpConfig> = {
   schedulesAhead: false,
 
   async check(ctx) {
-    const smtp = server(ctx);
-    const what = `SMTP server ${smtp.label}${smtp.user ? ` as ${smtp.user}` : ''}`;
+    const parsed = parseSmtpUrl(ctx.env[URL_ENV] ?? '');
+    const what = parsed
+      ? `SMTP server ${parsed.label}${parsed.user ? ` as ${parsed.user}` : ''}`
+      : 'SMTP server';
     try {
+      const smtp = server(ctx);
       (await SmtpSession.open(smtp, ctx.config.timeoutSeconds * 1000)).close();
       return { ok: true, what };
     } catch (error) {
-      if (!(error instanceof PublishError)) throw error;
-      return { ok: false, what, fix: `${error.message}: ${error.fix ?? ''}` };
+      return failedCheck(what, error);
     }
   },
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Problem } from '../../errors.js';
 import { blogDescription, blogItemProblems } from '../blog-post.js';
+import { failedCheck } from '../http.js';
 import { PublishError, type Publisher, type PublisherContext, type PublishItem } from '../publisher.js';
 import { StaticSiteConfig } from './config.js';
 import { githubStore } from './github-store.js';
@@ -86,7 +87,13 @@ export const staticSitePublisher: Publisher<StaticSiteConfig> = {
   assetTypes: ASSET_TYPES,
   schedulesAhead: false,
 
-  check: (ctx) => storeFor(ctx).check(),
+  async check(ctx) {
+    try {
+      return await storeFor(ctx).check();
+    } catch (error) {
+      return failedCheck(`static site ${ctx.config.repository ?? ctx.config.dir}`, error);
+    }
+  },
 
   async validate(item, ctx) {
     const problems: Problem[] = blogItemProblems(item, ASSET_TYPES);

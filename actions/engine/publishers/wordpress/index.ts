@@ -1,6 +1,6 @@
 import type { Problem } from '../../errors.js';
 import { blogDescription, blogHtml, blogItemProblems } from '../blog-post.js';
-import { type HttpCall, planned, send, trimSlash } from '../http.js';
+import { failedCheck, type HttpCall, planned, send, trimSlash } from '../http.js';
 import { keyComment, keyInComment } from '../key-marker.js';
 import {
   PublishError,
@@ -148,9 +148,9 @@ export const wordPressPublisher: Publisher<WordPressConfig> = {
   schedulesAhead: true,
 
   async check(ctx) {
-    const { api, headers } = site(ctx);
-    const what = `WordPress user ${ctx.env[USER_ENV]} on ${trimSlash(ctx.env[URL_ENV] ?? ctx.config.url ?? '')}`;
+    const what = `WordPress user ${ctx.env[USER_ENV] ?? '(none)'} on ${trimSlash(ctx.env[URL_ENV] ?? ctx.config.url ?? '(no address)')}`;
     try {
+      const { api, headers } = site(ctx);
       const me = await call<{ capabilities?: Record<string, boolean> }>(ctx, {
         method: 'GET',
         url: `${api}/users/me?context=edit`,
@@ -159,8 +159,7 @@ export const wordPressPublisher: Publisher<WordPressConfig> = {
       if (me.capabilities?.publish_posts) return { ok: true, what };
       return { ok: false, what, fix: 'this user cannot publish posts: give it the Author role or higher' };
     } catch (error) {
-      if (!(error instanceof PublishError)) throw error;
-      return { ok: false, what, fix: `${error.message}: ${error.fix ?? ''}` };
+      return failedCheck(what, error);
     }
   },
 
