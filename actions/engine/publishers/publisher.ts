@@ -39,6 +39,12 @@ export interface PublishItem {
   markdown: string;
   /** Ready-to-send HTML when the asset has it (emails, landing pages); one per email of a sequence. */
   html?: string;
+  /**
+   * For an `email-sequence`: which email (1-based) this item sends. A sequence is published as one item per
+   * email, due at the sequence start plus the email's `sendOffsetDays`, each with its own key, and `html` is
+   * that email's HTML. Left out only when the sequence has a single email.
+   */
+  emailNumber?: number;
   /** The validated asset data (the front matter's `asset:`), shaped by the asset type's schema. */
   data: unknown;
   /** The tracked link of this variant (UTM parameters already applied), when the asset links anywhere. */
@@ -78,6 +84,8 @@ export interface PublisherContext<C> {
   config: C;
   /** Credentials and base-URL overrides (`CRESCENDO_<CHANNEL>_API_URL`); never logged. */
   env: Readonly<Record<string, string | undefined>>;
+  /** The repository working tree that relative paths in the config resolve against (default: the cwd). */
+  root?: string;
   fetch: typeof fetch;
   now: () => Date;
   log: (line: string) => void;
@@ -102,6 +110,12 @@ export interface Publisher<C = unknown> {
   baseUrlEnv: string;
   /** Asset types it can publish. */
   assetTypes: readonly string[];
+  /**
+   * True when the platform itself holds an item until `publishAt` (WordPress `future`, Ghost `scheduled`, a
+   * scheduled Mailchimp campaign): the ledger may publish such an item before it is due, so people see it
+   * scheduled on the platform. False or absent: `publish` makes the item live at once.
+   */
+  schedulesAhead?: boolean;
   /** A read-only call that proves the credentials work. */
   check(ctx: PublisherContext<C>): Promise<CredentialCheck>;
   /** Preflight: everything that can be known wrong before the irreversible call. Sends nothing that creates. */
