@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outgoingEmail, withUnsubscribe } from '../../actions/engine/publishers/email-message.js';
-import { emailSequence } from '../content/fixtures.js';
+import { emailSequence } from '../assets/fixtures.js';
 import { emailItem } from './items.js';
 
 describe('the email an entry sends', () => {

@@ -1,6 +1,6 @@
-import { renderAsset } from '../../actions/engine/content/index.js';
+import { renderAsset } from '../../actions/engine/assets/index.js';
 import type { PublisherContext, PublishItem } from '../../actions/engine/publishers/publisher.js';
-import { blogPost, brand, context, emailSequence } from '../content/fixtures.js';
+import { blogPost, brand, context, emailSequence } from '../assets/fixtures.js';
 
 /*
  * Publish items built the way the ledger builds them: from an asset the real content renderers wrote

@@ -1,6 +1,6 @@
-import { BlogPost } from '../content/blog-post.js';
-import { markdownToHtml } from '../content/markdown-html.js';
-import { SLUG_PATTERN } from '../content/slug.js';
+import { BlogPost } from '../assets/blog-post/blog-post.js';
+import { markdownToHtml } from '../assets/shared/markdown-html.js';
+import { SLUG_PATTERN } from '../assets/shared/slug.js';
 import type { Problem } from '../errors.js';
 import type { PublishItem } from './publisher.js';
 

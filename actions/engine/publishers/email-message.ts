@@ -1,6 +1,6 @@
-import { UNSUBSCRIBE_PLACEHOLDER } from '../content/email-html.js';
-import { EmailSequence } from '../content/email-sequence.js';
-import { escapeHtml } from '../content/html.js';
+import { UNSUBSCRIBE_PLACEHOLDER } from '../assets/email-sequence/email-html.js';
+import { EmailSequence } from '../assets/email-sequence/email-sequence.js';
+import { escapeHtml } from '../assets/shared/html.js';
 import type { Problem } from '../errors.js';
 import { PublishError, type PublishItem } from './publisher.js';
 

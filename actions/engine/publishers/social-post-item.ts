@@ -1,4 +1,4 @@
-import { composeSocialText, SocialPost } from '../content/social-post.js';
+import { composeSocialText, SocialPost } from '../assets/social-post/social-post.js';
 import type { Problem } from '../errors.js';
 import type { PublishItem } from './publisher.js';
 import { PublishError } from './publisher.js';

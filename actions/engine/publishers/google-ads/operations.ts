@@ -1,5 +1,5 @@
-import { GoogleRsa, RSA_LIMITS } from '../../content/google-rsa.js';
-import { googleAdsLength } from '../../content/text-length.js';
+import { GoogleRsa, RSA_LIMITS } from '../../assets/google-rsa/google-rsa.js';
+import { googleAdsLength } from '../../assets/shared/text-length.js';
 import type { Problem } from '../../errors.js';
 import type { PublishItem } from '../publisher.js';
 import { PublishError } from '../publisher.js';

@@ -1,5 +1,9 @@
-import { LINKEDIN_AD_LIMITS, LinkedInAd, type LinkedInCallToAction } from '../../content/linkedin-ad.js';
-import { charCount } from '../../content/text-length.js';
+import {
+  LINKEDIN_AD_LIMITS,
+  LinkedInAd,
+  type LinkedInCallToAction,
+} from '../../assets/linkedin-ad/linkedin-ad.js';
+import { charCount } from '../../assets/shared/text-length.js';
 import type { Problem } from '../../errors.js';
 import type { PublishItem } from '../publisher.js';
 import { PublishError } from '../publisher.js';

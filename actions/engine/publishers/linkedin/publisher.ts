@@ -1,5 +1,5 @@
-import { SOCIAL_LIMITS } from '../../content/social-post.js';
-import { charCount } from '../../content/text-length.js';
+import { charCount } from '../../assets/shared/text-length.js';
+import { SOCIAL_LIMITS } from '../../assets/social-post/social-post.js';
 import type { Problem } from '../../errors.js';
 import {
   type ApiRequest,
