@@ -99,10 +99,19 @@ describe('every asset type', () => {
     ]);
   });
 
-  it('adds utm_term from the keyword to search ads', () => {
-    const parsed = matter(renderSample('google-rsa').rendered.markdown);
-    expect(parsed.data.variants[0].link).toContain('utm_medium=cpc');
-    expect(parsed.data.variants[0].link).toContain('utm_term=marketing+automation');
+  it('tags search ads for Google Ads with the {keyword} ValueTrack term, not a fixed keyword', () => {
+    const data = samples['google-rsa']();
+    const rendered = renderAsset('google-rsa', data, context('google-rsa', { channel: 'google-ads' }));
+    const link = matter(rendered.markdown).data.variants[0].link as string;
+    expect(link).toContain('utm_source=google&utm_medium=cpc');
+    expect(link).toContain('utm_term={keyword}');
+    expect(link).not.toContain('utm_term=marketing');
+  });
+
+  it("puts no UTM parameters on links from the brand's own pages", () => {
+    const data = samples['google-rsa']();
+    const rendered = renderAsset('google-rsa', data, context('google-rsa', { channel: 'blog' }));
+    expect(matter(rendered.markdown).data.variants[0].link).toBeUndefined();
   });
 
   it('renders the blog post outline with one H1 and the further-reading links', () => {

@@ -1,84 +1,69 @@
-import { z } from 'zod';
-
 /**
- * The closed list of channels Crescendo plans for. It is closed on purpose: every channel
- * needs a benchmark row, a content folder (`content/<id>/<channel>/`) and a distribution
- * connector, so a new channel is a code change, not a typo in a YAML file.
- *
- * - `blog`: the company blog and organic search (SEO) traffic to it.
- * - `linkedin`, `x`: organic posts on LinkedIn and on X (Twitter).
- * - `email`: newsletters and nurture sequences to the company's own list.
- * - `google-ads`, `linkedin-ads`, `meta-ads`: paid media.
- * - `landing-page`: direct and referral traffic arriving on campaign landing pages.
- * - `events`: in-person events and trade shows; `webinar`: online events.
+ * The channel registry: one folder per channel, one line in `CHANNEL_LIST`. The closed list is on purpose:
+ * every channel needs a content folder (`content/<id>/<channel>/`), a tracking policy and, to publish, a
+ * publisher, so a new channel is a code change, not a typo in a YAML file.
  */
-export const CHANNELS = [
-  'blog',
-  'linkedin',
-  'x',
-  'email',
-  'google-ads',
-  'linkedin-ads',
-  'meta-ads',
-  'landing-page',
-  'events',
-  'webinar',
+import { z } from 'zod';
+import { blog } from './blog/index.js';
+import type { ChannelDefinition, SocialPostLimits } from './channel.js';
+import { email } from './email/index.js';
+import { events } from './events/index.js';
+import { googleAds } from './google-ads/index.js';
+import { landingPage } from './landing-page/index.js';
+import { linkedin } from './linkedin/index.js';
+import { linkedinAds } from './linkedin-ads/index.js';
+import { metaAds } from './meta-ads/index.js';
+import { webinar } from './webinar/index.js';
+import { x } from './x/index.js';
+
+export const CHANNEL_LIST = [
+  blog,
+  linkedin,
+  x,
+  email,
+  googleAds,
+  linkedinAds,
+  metaAds,
+  landingPage,
+  events,
+  webinar,
 ] as const;
 
+export type Channel = (typeof CHANNEL_LIST)[number]['id'];
+export const CHANNELS = CHANNEL_LIST.map((c) => c.id) as [Channel, ...Channel[]];
 export const Channel = z.enum(CHANNELS);
-export type Channel = z.infer<typeof Channel>;
 
-export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
-  blog: 'Blog / SEO',
-  linkedin: 'LinkedIn (organic)',
-  x: 'X (Twitter)',
-  email: 'Email',
-  'google-ads': 'Google Ads',
-  'linkedin-ads': 'LinkedIn Ads',
-  'meta-ads': 'Meta Ads',
-  'landing-page': 'Landing pages',
-  events: 'Events',
-  webinar: 'Webinars',
-};
+const BY_ID = new Map<string, ChannelDefinition<Channel>>(CHANNEL_LIST.map((c) => [c.id, c]));
 
-/** Words people (and models) use for the same channel. Keys are normalised (see `normaliseChannel`). */
-const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = {
-  seo: 'blog',
-  'organic-search': 'blog',
-  'content-marketing': 'blog',
-  content: 'blog',
-  'blog-seo': 'blog',
-  twitter: 'x',
-  'x-twitter': 'x',
-  'twitter-x': 'x',
-  'linkedin-organic': 'linkedin',
-  newsletter: 'email',
-  'email-marketing': 'email',
-  google: 'google-ads',
-  adwords: 'google-ads',
-  'paid-search': 'google-ads',
-  ppc: 'google-ads',
-  sem: 'google-ads',
-  'linkedin-ad': 'linkedin-ads',
-  'facebook-ads': 'meta-ads',
-  'instagram-ads': 'meta-ads',
-  'paid-social': 'meta-ads',
-  'landing-pages': 'landing-page',
-  event: 'events',
-  'trade-show': 'events',
-  'trade-shows': 'events',
-  conference: 'events',
-  webinars: 'webinar',
-  'virtual-event': 'webinar',
-};
+export const channelOf = (id: Channel): ChannelDefinition<Channel> => BY_ID.get(id)!;
 
-/** Maps free text ("LinkedIn Ads", "Twitter", "SEO") to a channel, or undefined when unknown. */
-export function normaliseChannel(text: string): Channel | undefined {
-  const key = text
+export const CHANNEL_LABELS = Object.fromEntries(CHANNEL_LIST.map((c) => [c.id, c.label])) as Readonly<
+  Record<Channel, string>
+>;
+
+/** Channels a social post can be written for, with their post limits. */
+export const SOCIAL_CHANNELS = CHANNEL_LIST.filter(
+  (c): c is (typeof CHANNEL_LIST)[number] & { socialPost: SocialPostLimits } =>
+    (c as ChannelDefinition).socialPost !== undefined,
+).map((c) => c.id) as [Channel, ...Channel[]];
+export const SocialChannel = z.enum(SOCIAL_CHANNELS);
+export type SocialChannel = z.infer<typeof SocialChannel>;
+
+export const socialPostLimits = (id: Channel): SocialPostLimits | undefined => BY_ID.get(id)?.socialPost;
+
+const key = (text: string): string =>
+  text
     .trim()
     .toLowerCase()
     .replace(/[()]/g, '')
     .replace(/[\s_/]+/g, '-');
-  const direct = Channel.safeParse(key);
-  return direct.success ? direct.data : CHANNEL_ALIASES[key];
+
+const ALIASES = new Map<string, Channel>(
+  CHANNEL_LIST.flatMap((c) => c.aliases.map((a) => [a, c.id] as const)),
+);
+
+/** Maps free text ("LinkedIn Ads", "Twitter", "SEO") to a channel, or undefined when unknown. */
+export function normaliseChannel(text: string): Channel | undefined {
+  const k = key(text);
+  return BY_ID.has(k) ? (k as Channel) : ALIASES.get(k);
 }

@@ -1,4 +1,4 @@
-import type { AssetType } from '../assets/asset-type.js';
+import { Channel, channelOf } from './index.js';
 
 export interface UtmParameters {
   source: string;
@@ -11,29 +11,8 @@ export interface UtmParameters {
 /** `utm_content` of one variant: the asset's slug and the variant letter, e.g. `spring-sale-b`. */
 export const utmContent = (slug: string, variantId: string): string => `${slug}-${variantId}`;
 
-/**
- * Where traffic from an asset comes from, in values GA4's default channel grouping maps right: medium
- * `email` → Email, `cpc` from google → Paid Search, `paid_social` → Paid Social, `social` → Organic Social.
- * Pages on the brand's own site (blog, landing page, lead magnet) get none: UTM on internal links would
- * start a new session and lose the real source.
- */
-export function utmSourceMedium(
-  type: AssetType,
-  platform?: string,
-): { source: string; medium: string } | undefined {
-  switch (type) {
-    case 'email-sequence':
-      return { source: 'email', medium: 'email' };
-    case 'social-post':
-      return { source: platform ?? 'social', medium: 'social' };
-    case 'linkedin-ad':
-      return { source: 'linkedin', medium: 'paid_social' };
-    case 'google-rsa':
-      return { source: 'google', medium: 'cpc' };
-    default:
-      return undefined;
-  }
-}
+/** Google Ads fills `{keyword}` (a ValueTrack parameter) with the keyword that matched, at click time. */
+export const KEYWORD_VALUETRACK = '{keyword}';
 
 /** The URL with UTM parameters set (existing ones replaced, other query parameters and the hash kept). */
 export function withUtm(url: string, utm: UtmParameters): string {
@@ -43,5 +22,28 @@ export function withUtm(url: string, utm: UtmParameters): string {
   parsed.searchParams.set('utm_campaign', utm.campaign);
   parsed.searchParams.set('utm_content', utm.content);
   if (utm.term) parsed.searchParams.set('utm_term', utm.term);
-  return parsed.toString();
+  // ValueTrack braces must reach Google Ads as written, not percent-encoded.
+  return parsed.toString().replace('%7Bkeyword%7D', KEYWORD_VALUETRACK);
+}
+
+/**
+ * The link an asset on `channel` carries to `url`: tagged with the channel's source and medium, the campaign
+ * and the variant's `utm_content` — one place decides this for every channel. Links from the brand's own
+ * pages (channels without tracking) and links to other sites stay as written: UTM parameters on internal
+ * links start a new GA4 session and hide the visit's real source.
+ */
+export function trackedLink(
+  url: string,
+  options: { channel: string; campaignId: string; content: string; siteHosts?: readonly string[] },
+): string {
+  const channel = Channel.safeParse(options.channel);
+  const tracking = channel.success ? channelOf(channel.data).tracking : undefined;
+  if (!tracking) return url;
+  if (options.siteHosts?.length && !options.siteHosts.includes(new URL(url).hostname)) return url;
+  return withUtm(url, {
+    ...tracking,
+    campaign: options.campaignId,
+    content: options.content,
+    term: options.channel === 'google-ads' ? KEYWORD_VALUETRACK : undefined,
+  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { utmContent, utmSourceMedium, withUtm } from '../../channels/tracking.js';
+import { trackedLink, utmContent } from '../../channels/tracking.js';
 import type { AssetModule, ExtraFile } from '../asset-module.js';
 import {
   CallToAction,
@@ -186,11 +186,10 @@ function addDays(date: string, days: number): string {
 }
 
 function renderEmailSequence(sequence: EmailSequence, ctx: AssetContext) {
-  const sourceMedium = utmSourceMedium('email-sequence')!;
   const tracker = (variantId: string) => (url: string) =>
-    withUtm(url, {
-      ...sourceMedium,
-      campaign: ctx.campaignId,
+    trackedLink(url, {
+      channel: ctx.channel,
+      campaignId: ctx.campaignId,
       content: utmContent(sequence.slug, variantId),
     });
   const extra: ExtraFile[] = [];

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { utmContent, utmSourceMedium, withUtm } from '../../channels/tracking.js';
+import { trackedLink, utmContent } from '../../channels/tracking.js';
 import type { AssetType } from '../asset-type.js';
 import type { AssetContext } from './context.js';
 
@@ -37,16 +37,15 @@ export interface FrontMatterInput {
  */
 export function frontMatter(input: FrontMatterInput): string {
   const { ctx, slug } = input;
-  const sourceMedium = utmSourceMedium(input.type, input.platform);
   const variants: VariantFrontMatter[] = input.variants.map(({ id, changes }) => {
     const variant: VariantFrontMatter = { id, utm_content: utmContent(slug, id) };
-    if (input.linkUrl && sourceMedium) {
-      variant.link = withUtm(input.linkUrl, {
-        ...sourceMedium,
-        campaign: ctx.campaignId,
+    if (input.linkUrl) {
+      const link = trackedLink(input.linkUrl, {
+        channel: ctx.channel,
+        campaignId: ctx.campaignId,
         content: variant.utm_content,
-        term: input.type === 'google-rsa' ? ctx.keyword : undefined,
       });
+      if (link !== input.linkUrl) variant.link = link;
     }
     if (changes && Object.keys(changes).length > 0) variant.changes = dropUndefined(changes);
     return variant;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { utmContent, utmSourceMedium, withUtm } from '../../channels/tracking.js';
+import { trackedLink as tagged, utmContent } from '../../channels/tracking.js';
 import type { AssetModule } from '../asset-module.js';
 import { checkSlug, checkUrl, checkVariantIds, slugField, variantIdField } from '../shared/common.js';
 import type { AssetContext } from '../shared/context.js';
@@ -133,11 +133,10 @@ function checkSocialPost(post: SocialPost, ctx: AssetContext): ContentProblem[] 
 }
 
 function trackedLink(post: SocialPost, ctx: AssetContext, variantId: string): string | undefined {
-  const sourceMedium = utmSourceMedium('social-post', post.platform);
-  if (!post.link || !sourceMedium) return post.link;
-  return withUtm(post.link, {
-    ...sourceMedium,
-    campaign: ctx.campaignId,
+  if (!post.link) return post.link;
+  return tagged(post.link, {
+    channel: ctx.channel,
+    campaignId: ctx.campaignId,
     content: utmContent(post.slug, variantId),
   });
 }

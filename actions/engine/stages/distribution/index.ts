@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readContentFiles } from '../../artifacts/asset.js';
 import { DistributionData, distributionPath, ledgerPath } from '../../artifacts/ledger.js';
 import { AssetType } from '../../assets/asset-type.js';
-import { trackingLink } from '../../channels/tracking-link.js';
+import { utmContent, withUtm } from '../../channels/tracking.js';
 import { CrescendoError, type Problem } from '../../errors.js';
 import { renderArtifact } from '../../files/artifact-file.js';
 import { bullets, table } from '../../files/markdown.js';
@@ -144,13 +144,11 @@ export const distributionStage: Stage = {
           // Off-site assets already carry their tracked link (variant a) from the content renderer.
           trackingLink:
             renderedLink(f.front) ??
-            trackingLink({
-              landingUrl: brief.landingUrl,
-              campaignId: brief.id,
-              type,
-              channel: String(f.front.channel),
-              slug: String(f.front.slug ?? s.path.split('/').pop()?.replace(/\.md$/, '')),
-              keyword: typeof f.front.keyword === 'string' ? f.front.keyword : undefined,
+            withUtm(brief.landingUrl, {
+              source: String(f.front.channel),
+              medium: 'owned',
+              campaign: brief.id,
+              content: utmContent(String(f.front.slug ?? s.path.split('/').pop()?.replace(/\.md$/, '')), 'a'),
             }),
           notes: s.notes,
           status: 'scheduled' as const,
