@@ -5,7 +5,7 @@ const require = ((nodeRequire) => (id) => {
   const message = "Cannot find module '" + id + "' (the Crescendo bundle loads only Node built-ins)";
   throw Object.assign(new Error(message), { code: 'MODULE_NOT_FOUND' });
 })(__crescendoCreateRequire(import.meta.url));
-import{a as c,c as g}from"./chunks/DQGYXZCD.js";import"./chunks/2RJVF5KF.js";import{existsSync as x}from"node:fs";import{dirname as l,join as A}from"node:path";import{fileURLToPath as E}from"node:url";import{resolve as y}from"node:path";import{parseArgs as b}from"node:util";var t=()=>import("./chunks/AIAUDLOR.js"),k=`crescendo — marketing operations as code
+import{a as c,c as g}from"./chunks/DQGYXZCD.js";import"./chunks/2RJVF5KF.js";import{existsSync as x}from"node:fs";import{dirname as l,join as A}from"node:path";import{fileURLToPath as E}from"node:url";import{resolve as y}from"node:path";import{parseArgs as b}from"node:util";var t=()=>import("./chunks/TQ6WPNEU.js"),k=`crescendo — marketing operations as code
 
   crescendo init [--dir PATH]                 set up a repository for Crescendo
   crescendo start <brief.yml> [--dir PATH]    validate a brief and run research

@@ -20,7 +20,8 @@ export const brand: BrandVoice = BrandVoice.parse({
 export function context(type: AssetType, overrides: Partial<AssetContext> = {}): AssetContext {
   return {
     type,
-    channel: 'blog',
+    // A social post's network is its channel.
+    channel: type === 'social-post' ? 'x' : 'blog',
     keyword: 'marketing automation',
     date: '2026-03-02',
     message: 'Run your marketing as code',
@@ -120,9 +121,8 @@ export function emailSequence(): AssetData<'email-sequence'> {
   };
 }
 
-export function socialPost(platform: 'x' | 'linkedin' = 'x'): AssetData<'social-post'> {
+export function socialPost(): AssetData<'social-post'> {
   return {
-    platform,
     slug: 'launch-post',
     text: 'Marketing automation you can review like code.',
     link: 'https://crescendo.dev/launch',

@@ -15,7 +15,7 @@ describe('checkAssetRequest', () => {
     expect(checkAssetRequest({ type: 'social-post', count: 1, maxLength: 400, platform: 'x' })).toEqual([
       {
         where: 'maxLength',
-        message: 'the plan asks for 400 characters, but a post on X holds at most 280',
+        message: 'the plan asks for 400 characters, but a post on X (Twitter) holds at most 280',
         severity: 'error',
       },
     ]);

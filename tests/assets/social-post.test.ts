@@ -6,7 +6,7 @@ const check = (data: unknown, platform: 'x' | 'linkedin' = 'x') =>
   checkAsset('social-post', data, context('social-post', { channel: platform }));
 
 describe('social-post on X', () => {
-  const bare = (text: string) => ({ ...socialPost('x'), text, hashtags: [], link: undefined });
+  const bare = (text: string) => ({ ...socialPost(), text, hashtags: [], link: undefined });
 
   it('accepts 280 weighted characters and refuses 281', () => {
     expect(errors(check(bare(chars(280))))).toEqual([]);
@@ -26,11 +26,11 @@ describe('social-post on X', () => {
       'https://a.co',
       `https://www.crescendo.io/${'long-path/'.repeat(30)}?utm_source=x&utm_medium=social`,
     ]) {
-      const post = { ...socialPost('x'), text, hashtags: [], link };
+      const post = { ...socialPost(), text, hashtags: [], link };
       expect(xWeightedLength(composeSocialText(post, link))).toBe(280);
       expect(errors(check(post))).toEqual([]);
     }
-    const over = { ...socialPost('x'), text: `${text}x`, hashtags: [], link: 'https://a.co' };
+    const over = { ...socialPost(), text: `${text}x`, hashtags: [], link: 'https://a.co' };
     expect(errors(check(over))[0]?.message).toContain('is 281 weighted characters; the limit is 280');
   });
 
@@ -40,7 +40,7 @@ describe('social-post on X', () => {
   });
 
   it('counts the hashtags it appends, but not twice', () => {
-    const post = { ...socialPost('x'), text: 'Launch day #MarketingOps', link: undefined };
+    const post = { ...socialPost(), text: 'Launch day #MarketingOps', link: undefined };
     expect(composeSocialText(post)).toBe('Launch day #MarketingOps');
     expect(composeSocialText({ text: 'Launch day', hashtags: ['A', 'B'] }, 'https://x.co')).toBe(
       'Launch day\n\n#A #B\n\nhttps://x.co',
@@ -48,16 +48,16 @@ describe('social-post on X', () => {
   });
 
   it('refuses malformed hashtags and warns above three', () => {
-    expect(errors(check({ ...socialPost('x'), hashtags: ['two words'] }))[0]).toMatchObject({
+    expect(errors(check({ ...socialPost(), hashtags: ['two words'] }))[0]).toMatchObject({
       where: 'hashtags[0]',
     });
-    expect(
-      warnings(check({ ...socialPost('x'), hashtags: ['a', 'b', 'c', 'd'] })).map((p) => p.where),
-    ).toEqual(['hashtags']);
+    expect(warnings(check({ ...socialPost(), hashtags: ['a', 'b', 'c', 'd'] })).map((p) => p.where)).toEqual([
+      'hashtags',
+    ]);
   });
 
   it('warns when X would not recognise the link (unknown domain ending) and so counts it in full', () => {
-    const post = { ...socialPost('x'), link: 'https://crescendo.invalidtld/launch' };
+    const post = { ...socialPost(), link: 'https://crescendo.invalidtld/launch' };
     expect(warnings(check(post)).map((p) => p.where)).toEqual(['link']);
   });
 
@@ -70,7 +70,7 @@ describe('social-post on X', () => {
 describe('social-post on LinkedIn', () => {
   it('accepts 3,000 characters and refuses 3,001', () => {
     const post = (n: number) => ({
-      ...socialPost('linkedin'),
+      ...socialPost(),
       text: chars(n),
       hashtags: [],
       link: undefined,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withAssetData } from '../../actions/engine/artifacts/asset-data.js';
+import { renderAssetFile } from '../../actions/engine/artifacts/asset.js';
 import { AssetContext, parseBrandVoice, renderAsset } from '../../actions/engine/assets/index.js';
 import { checkFile } from '../../scripts/cli/check-file.js';
 import { packageRoot, samplesDir } from '../helpers.js';
@@ -20,13 +20,25 @@ const ctx = AssetContext.parse({
 });
 const file = 'content/q2-2027-launch/google-ads/2027-05-01-marketing-automation-platform-search.md';
 const rendered = (data: unknown) =>
-  withAssetData(renderAsset('google-rsa', data as never, ctx).markdown, data, ctx.landingUrl);
+  renderAssetFile(
+    {
+      type: 'google-rsa',
+      campaign: ctx.campaignId,
+      channel: ctx.channel,
+      date: ctx.date,
+      status: 'draft',
+      keyword: ctx.keyword,
+      landingUrl: ctx.landingUrl,
+      asset: data,
+    },
+    renderAsset('google-rsa', data as never, ctx).markdown,
+  );
 
 describe('crescendo check on a content asset', () => {
   it('passes the asset as the content stage wrote it, with its data in the front matter', () => {
     const text = rendered(rsa);
-    expect(text).toMatch(/\nasset:\n {2}slug: "marketing-automation-platform-search"/);
-    expect(text).toContain('landing_url: "https://www.example.com/automate"');
+    expect(text).toMatch(/\nasset:\n {2}slug: marketing-automation-platform-search/);
+    expect(text).toContain('landingUrl: https://www.example.com/automate');
     const result = checkFile(file, text, { brand });
     expect(result.problems).toEqual([]);
     expect(result).toMatchObject({ ok: true, kind: 'google-rsa' });
@@ -35,7 +47,7 @@ describe('crescendo check on a content asset', () => {
   it('reports a hand-broken headline by file, field, line and numbers', () => {
     const text = rendered(rsa);
     const third = rsa.headlines[2] as string;
-    const broken = text.replace(`  - "${third}"`, `  - "${'x'.repeat(34)}"`);
+    const broken = text.replace(`  - ${third}\n`, `  - ${'x'.repeat(34)}\n`);
     expect(broken).not.toBe(text);
     const result = checkFile(file, broken, { brand });
     expect(result.ok).toBe(false);

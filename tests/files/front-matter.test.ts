@@ -25,9 +25,9 @@ describe('hand-edited files', () => {
   });
 
   it('reports a campaign file field with its line', () => {
-    const text = 'brief:\n  id: ok-id\n  name: x\nstate:\n  stage: launch\n';
+    const text = 'brief:\n  id: ok-id\n  name: x\nstate:\n  sample: maybe\n';
     const error = caught(() => parseCampaignFile(text, 'campaigns/ok-id/campaign.yml'));
-    const stage = error.problems.find((p) => p.where.endsWith('state.stage'));
+    const stage = error.problems.find((p) => p.where.endsWith('state.sample'));
     expect(stage?.line).toBe(5);
   });
 

@@ -1,5 +1,8 @@
+import { z } from 'zod';
+import { AssetType } from '../assets/asset-type.js';
 import { isIsoDate } from '../assets/shared/slug.js';
-import { readFrontMatter, setFrontMatterField } from '../files/front-matter.js';
+import { readFrontMatter, setFrontMatterField, writeFrontMatter } from '../files/front-matter.js';
+import { SAMPLE_BANNER } from '../files/markdown.js';
 import type { RepoFiles } from '../files/repo-files.js';
 
 /** `content/<campaign>/`: every asset of a campaign, one file each, plus its index. */
@@ -21,8 +24,34 @@ export function assetPath(campaignId: string, channel: string, date: string, slu
   return `${contentDir(campaignId)}/${channel}/${date}-${slug}.md`;
 }
 
-/** Where an asset's review status lives: `draft` until the review stage approves it. */
-export type AssetStatus = 'draft' | 'approved' | 'changes-requested';
+/** Where an asset's review stands: `draft` until the review stage approves it. */
+export const AssetStatus = z.enum(['draft', 'approved', 'changes-requested']);
+export type AssetStatus = z.infer<typeof AssetStatus>;
+
+/**
+ * An asset file's front matter: each fact once. The copy is `asset:` (the validated answer, in the asset
+ * type's schema); title, slug, variants and tracked links are derived from it (assets/index.ts), and the body
+ * below the front matter is rendered from it for people to read.
+ */
+export const AssetFront = z.object({
+  sample: z.literal(true).optional(),
+  type: AssetType,
+  campaign: z.string().min(1),
+  channel: z.string().min(1),
+  date: z.string().refine(isIsoDate, 'must be a date written yyyy-mm-dd'),
+  status: AssetStatus,
+  keyword: z.string().min(1).optional(),
+  /** The campaign's landing page the checks held links against. */
+  landingUrl: z.string().min(1).optional(),
+  asset: z.unknown(),
+});
+export type AssetFront = z.infer<typeof AssetFront>;
+
+/** The asset file: its front matter, then its rendered copy (with the sample banner when made from samples). */
+export function renderAssetFile(front: AssetFront, body: string): string {
+  const { sample, ...rest } = front;
+  return writeFrontMatter(sample ? { sample, ...rest } : rest, sample ? `${SAMPLE_BANNER}\n\n${body}` : body);
+}
 
 export interface ContentFile {
   path: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AssetType } from '../assets/asset-type.js';
-import { Channel } from '../channels/index.js';
+import { Channel, SocialChannel } from '../channels/index.js';
 import { ObjectiveMetric } from '../planning/metrics.js';
 
 /** Campaign ids are stable slugs: they name folders, branches and UTM campaigns. */
@@ -37,8 +37,9 @@ export const Objective = z.object({
 });
 export type Objective = z.infer<typeof Objective>;
 
-export const SocialPlatform = z.enum(['x', 'linkedin']);
-export type SocialPlatform = z.infer<typeof SocialPlatform>;
+/** A network social posts can be written for: any channel that declares social post limits. */
+export const SocialPlatform = SocialChannel;
+export type SocialPlatform = SocialChannel;
 
 /** How many of a social-post line go to one network. */
 export const PlatformShare = z.object({

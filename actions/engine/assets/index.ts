@@ -4,6 +4,7 @@
  * time, then calls `checkAsset`, then `renderAsset`, and writes to `assetPath(...)`.
  */
 import type { z } from 'zod';
+import { trackedLink, utmContent } from '../channels/tracking.js';
 import type { AssetModule, RenderedAsset } from './asset-module.js';
 import type { AssetType } from './asset-type.js';
 import { blogPostModule } from './blog-post/blog-post.js';
@@ -43,7 +44,7 @@ export { blockingProblems, type ContentProblem, type Severity } from './shared/p
 export { AssetRequest, checkAssetRequest, MAX_ASSETS_PER_PLAN } from './shared/request.js';
 export { slugify } from './shared/slug.js';
 export { charCount, googleAdsLength, xWeightedLength } from './shared/text-length.js';
-export { composeSocialText, SOCIAL_LIMITS, SocialPost } from './social-post/social-post.js';
+export { composeSocialText, SocialPost } from './social-post/social-post.js';
 
 /** The schema of the model's answer for each asset type. */
 export const assetSchemas = {
@@ -86,7 +87,7 @@ export function checkAsset<T extends AssetType>(type: T, data: unknown, ctx: Ass
   return problems;
 }
 
-/** The asset file (front matter + markdown) and its ready-to-ship companions (HTML pages and emails). */
+/** The asset's copy as markdown and its ready-to-ship companions (HTML pages and emails). */
 export function renderAsset<T extends AssetType>(
   type: T,
   data: AssetData<T>,
@@ -100,4 +101,40 @@ export function renderAsset<T extends AssetType>(
 export function assetSlug<T extends AssetType>(type: T, data: AssetData<T>): string {
   const assetModule: AssetModules[T] = assetModules[type];
   return assetModule.slug(data);
+}
+
+/** How a person names the asset in lists and pull requests. */
+export function assetTitle<T extends AssetType>(type: T, data: AssetData<T>): string {
+  const assetModule: AssetModules[T] = assetModules[type];
+  return assetModule.title(data);
+}
+
+/** One way an asset goes out: `a` as written, then its A/B alternatives, each with its own `utm_content`. */
+export interface AssetVariant {
+  id: string;
+  utmContent: string;
+  /** The tracked link people click, for assets that send people to a page from off the brand's site. */
+  link?: string;
+}
+
+/** Every variant of an asset with its tracked link, derived from the data and the channel's tracking. */
+export function assetVariants<T extends AssetType>(
+  type: T,
+  data: AssetData<T>,
+  ctx: Pick<AssetContext, 'channel' | 'campaignId' | 'landingUrl'>,
+): AssetVariant[] {
+  const assetModule: AssetModules[T] = assetModules[type];
+  const slug = assetModule.slug(data);
+  const target = assetModule.link?.(data) ?? ctx.landingUrl;
+  const ids = [
+    'a',
+    ...((data as { variants?: { variantId: string }[] }).variants ?? []).map((v) => v.variantId),
+  ];
+  return ids.map((id) => {
+    const content = utmContent(slug, id);
+    const link = target
+      ? trackedLink(target, { channel: ctx.channel, campaignId: ctx.campaignId, content })
+      : undefined;
+    return { id, utmContent: content, ...(link && link !== target ? { link } : {}) };
+  });
 }

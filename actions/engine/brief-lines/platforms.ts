@@ -1,14 +1,47 @@
 import type { PlatformShare, SocialPlatform } from '../artifacts/brief-parts.js';
+import { CHANNEL_LABELS, channelOf, SOCIAL_CHANNELS } from '../channels/index.js';
 import { findQuantities } from './quantity.js';
 import { accept, ask, type LineRead, quote, refuse } from './result.js';
 
-const PLATFORM_WORDS: readonly (readonly [RegExp, SocialPlatform])[] = [
-  [/\blinked\s?in\b/i, 'linkedin'],
-  [/\b(?:twitter|tweets?)\b|(?<![\d.]\s?)\bx\b(?!\s?\d)/i, 'x'],
-];
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const OTHER_NETWORKS =
-  /\b(instagram|facebook|meta|tiktok|threads|bluesky|youtube|mastodon|reddit|pinterest|snapchat|whatsapp)\b/i;
+/** A word pattern for a channel's id, its label's first word and its aliases ("linked in", "twitter"). */
+function wordsOf(id: SocialPlatform): RegExp {
+  // "x" alone is also a multiplier ("20 x 2"): only when no number touches it.
+  if (id === 'x') return /\b(?:twitter|tweets?)\b|(?<![\d.]\s?)\bx\b(?!\s?\d)/i;
+  const label = CHANNEL_LABELS[id].split(/[\s(]/)[0] ?? id;
+  const words = [id, label, ...(channelOf(id).aliases ?? [])].map((w) =>
+    escape(w.toLowerCase())
+      .replace(/-/g, '[\\s-]?')
+      .replace(/^linkedin/, 'linked\\s?in'),
+  );
+  return new RegExp(`\\b(?:${[...new Set(words)].join('|')})\\b`, 'i');
+}
+
+/** Every social channel in the registry, recognised by its words. */
+const PLATFORM_WORDS: readonly (readonly [RegExp, SocialPlatform])[] = SOCIAL_CHANNELS.map(
+  (id) => [wordsOf(id), id] as const,
+);
+
+const KNOWN_NETWORKS = [
+  'instagram',
+  'facebook',
+  'meta',
+  'tiktok',
+  'threads',
+  'bluesky',
+  'youtube',
+  'mastodon',
+  'reddit',
+  'pinterest',
+  'snapchat',
+  'whatsapp',
+];
+/** Networks people name that have no social channel in the registry (yet). */
+const OTHER_NETWORKS = new RegExp(
+  `\\b(${KNOWN_NETWORKS.filter((n) => !PLATFORM_WORDS.some(([pattern]) => pattern.test(n))).join('|')})\\b`,
+  'i',
+);
 
 /** Words that say the split is uneven without saying how. */
 const VAGUE_SPLIT = /\b(?:mostly|mainly|primarily|heavy|heavier|focus(?:ed)?|more on|majority|some)\b/i;

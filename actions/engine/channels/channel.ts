@@ -43,6 +43,4 @@ export interface ChannelDefinition<Id extends string = string> {
 }
 
 /** Declares a channel, keeping its id's literal type (the registry builds the `Channel` enum from the ids). */
-export const defineChannel = <const Id extends string>(
-  channel: ChannelDefinition<Id>,
-): ChannelDefinition<Id> => channel;
+export const defineChannel = <const C extends ChannelDefinition>(channel: C): C => channel;

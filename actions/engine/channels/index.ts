@@ -49,7 +49,7 @@ export const SOCIAL_CHANNELS = CHANNEL_LIST.filter(
 export const SocialChannel = z.enum(SOCIAL_CHANNELS);
 export type SocialChannel = z.infer<typeof SocialChannel>;
 
-export const socialPostLimits = (id: Channel): SocialPostLimits | undefined => BY_ID.get(id)?.socialPost;
+export const socialPostLimits = (id: string): SocialPostLimits | undefined => BY_ID.get(id)?.socialPost;
 
 const key = (text: string): string =>
   text

@@ -86,6 +86,11 @@ export function validateWith<T>(
   });
 }
 
+/**
+ * The one YAML writer. It quotes every string a YAML 1.1 reader would misread (`2026-03-02` as a date, `no` as
+ * false): our reader is YAML 1.2, but the static site generators and tools people open these files with are
+ * often 1.1 (js-yaml, Jekyll's Psych), and a value must mean the same everywhere.
+ */
 export function toYaml(value: unknown): string {
-  return stringify(value, { lineWidth: 0 });
+  return stringify(value, { lineWidth: 0, version: '1.1' });
 }

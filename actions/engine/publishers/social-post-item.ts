@@ -30,13 +30,8 @@ export function readSocialPost(item: PublishItem, platform: 'linkedin' | 'x'): S
     }));
   }
   const post = parsed.data;
-  if (post.platform !== platform) {
-    return [
-      {
-        where: `${item.path}: asset.platform`,
-        message: `this post is for ${post.platform}, not ${platform}`,
-      },
-    ];
+  if (item.channel !== platform) {
+    return [{ where: `${item.path}: channel`, message: `this post is for ${item.channel}, not ${platform}` }];
   }
   const variant = item.variant === 'a' ? undefined : post.variants?.find((v) => v.variantId === item.variant);
   if (item.variant !== 'a' && !variant) {

@@ -10,7 +10,6 @@ import {
   variantIdField,
 } from '../shared/common.js';
 import type { AssetContext } from '../shared/context.js';
-import { frontMatter } from '../shared/front-matter.js';
 import { checkHeadingOrder, markdownHeadings, markdownProse, type PageHeading } from '../shared/headings.js';
 import { hostsOf, isInternalLink, markdownLinks } from '../shared/links.js';
 import { linkTarget, oneLine } from '../shared/markdown-text.js';
@@ -202,7 +201,7 @@ function checkInternalLinks(post: BlogPost, ctx: AssetContext): ContentProblem[]
   return problems;
 }
 
-function renderBlogPost(post: BlogPost, ctx: AssetContext) {
+function renderBlogPost(post: BlogPost) {
   const inline = new Set(post.sections.flatMap((s) => markdownLinks(s.markdown)));
   const further = post.internalLinks.filter((l) => !inline.has(l.url));
   const body: string[] = [`# ${oneLine(post.h1)}`, ''];
@@ -218,29 +217,12 @@ function renderBlogPost(post: BlogPost, ctx: AssetContext) {
     );
   }
   body.push(`[**${oneLine(post.cta.label)}**](${linkTarget(post.cta.url)})`, '');
-  const markdown = `${frontMatter({
-    type: 'blog-post',
-    ctx,
-    slug: post.slug,
-    title: post.title,
-    variants: [
-      { id: 'a' },
-      ...(post.variants ?? []).map((v) => ({
-        id: v.variantId,
-        changes: {
-          title: v.title,
-          description: v.metaDescription,
-          cta_label: v.cta?.label,
-          cta_url: v.cta?.url,
-        },
-      })),
-    ],
-    extra: { description: post.metaDescription, h1: post.h1 },
-  })}\n${body.join('\n')}`;
+  const markdown = `${body.join('\n')}`;
   return { markdown, extra: [] };
 }
 
 export const blogPostModule: AssetModule<BlogPost> = {
+  title: (post) => post.title,
   schema: BlogPost,
   check: checkBlogPost,
   render: renderBlogPost,

@@ -10,7 +10,6 @@ import {
   variantIdField,
 } from '../shared/common.js';
 import type { AssetContext } from '../shared/context.js';
-import { frontMatter } from '../shared/front-matter.js';
 import { linkTarget, oneLine } from '../shared/markdown-text.js';
 import { type ContentProblem, checkLength, error, warning } from '../shared/problems.js';
 import { charCount } from '../shared/text-length.js';
@@ -227,44 +226,12 @@ function renderEmailSequence(sequence: EmailSequence, ctx: AssetContext) {
       });
     }
   });
-  const markdown = `${frontMatter({
-    type: 'email-sequence',
-    ctx,
-    slug: sequence.slug,
-    title: sequence.name,
-    variants: [
-      { id: 'a' },
-      ...(sequence.variants ?? []).map((v) => ({
-        id: v.variantId,
-        changes: {
-          emails: v.changes.map((c) =>
-            Object.fromEntries(
-              Object.entries({
-                email: c.email,
-                subject: c.subject,
-                preheader: c.preheader,
-                cta_label: c.ctaLabel,
-              }).filter(([, x]) => x !== undefined),
-            ),
-          ),
-        },
-      })),
-    ],
-    extra: {
-      emails: sequence.emails.map((email, i) => ({
-        number: i + 1,
-        subject: email.subject,
-        preheader: email.preheader,
-        send_offset_days: email.sendOffsetDays,
-        send_date: addDays(ctx.date, email.sendOffsetDays),
-        html_suffix: `-email-${i + 1}.html`,
-      })),
-    },
-  })}\n${body.join('\n')}`;
+  const markdown = `${body.join('\n')}`;
   return { markdown, extra };
 }
 
 export const emailSequenceModule: AssetModule<EmailSequence> = {
+  title: (sequence) => sequence.name,
   schema: EmailSequence,
   check: checkEmailSequence,
   render: renderEmailSequence,

@@ -9,7 +9,6 @@ import {
   variantIdField,
 } from '../shared/common.js';
 import type { AssetContext } from '../shared/context.js';
-import { frontMatter } from '../shared/front-matter.js';
 import { tableCell } from '../shared/markdown-text.js';
 import { containsPhrase } from '../shared/phrase.js';
 import { type ContentProblem, checkCount, checkLength, error, warning } from '../shared/problems.js';
@@ -176,7 +175,7 @@ function assetTable(kind: string, texts: readonly string[]): string[] {
   ];
 }
 
-function renderGoogleRsa(ad: GoogleRsa, ctx: AssetContext) {
+function renderGoogleRsa(ad: GoogleRsa) {
   const displayPath = [ad.path1, ad.path2].filter((p) => p !== undefined).join('/');
   let host = ad.finalUrl;
   try {
@@ -205,25 +204,13 @@ function renderGoogleRsa(ad: GoogleRsa, ctx: AssetContext) {
       ...assetTable('description', v.descriptions ?? ad.descriptions),
     );
   }
-  const markdown = `${frontMatter({
-    type: 'google-rsa',
-    ctx,
-    slug: ad.slug,
-    title: ad.headlines[0] ?? ad.slug,
-    linkUrl: ad.finalUrl,
-    variants: [
-      { id: 'a' },
-      ...(ad.variants ?? []).map((v) => ({
-        id: v.variantId,
-        changes: { headlines: v.headlines, descriptions: v.descriptions },
-      })),
-    ],
-    extra: { final_url: ad.finalUrl, path1: ad.path1, path2: ad.path2 },
-  })}\n${body.join('\n')}`;
+  const markdown = `${body.join('\n')}`;
   return { markdown, extra: [] };
 }
 
 export const googleRsaModule: AssetModule<GoogleRsa> = {
+  title: (ad) => ad.headlines[0] ?? ad.slug,
+  link: (ad) => ad.finalUrl,
   schema: GoogleRsa,
   check: checkGoogleRsa,
   render: renderGoogleRsa,

@@ -2,7 +2,6 @@ import type { AssetModule } from '../asset-module.js';
 import { BLOG_LIMITS } from '../blog-post/blog-post.js';
 import { checkSlug, checkVariantIds } from '../shared/common.js';
 import type { AssetContext } from '../shared/context.js';
-import { frontMatter } from '../shared/front-matter.js';
 import { oneLine, tableCell } from '../shared/markdown-text.js';
 import { containsPhrase } from '../shared/phrase.js';
 import { type ContentProblem, checkLength, error, warning } from '../shared/problems.js';
@@ -164,24 +163,12 @@ function renderLandingPage(page: LandingPage, ctx: AssetContext) {
     pathSuffix: id === 'a' ? '.html' : `-${id}.html`,
     content: renderLandingHtml(landingPageForVariant(page, id), ctx, id),
   }));
-  const markdown = `${frontMatter({
-    type: 'landing-page',
-    ctx,
-    slug: page.slug,
-    title: page.title,
-    variants: [
-      { id: 'a' },
-      ...(page.variants ?? []).map((v) => ({
-        id: v.variantId,
-        changes: { headline: v.headline, subheadline: v.subheadline, cta_label: v.ctaLabel },
-      })),
-    ],
-    extra: { description: page.metaDescription },
-  })}\n${body.join('\n')}`;
+  const markdown = `${body.join('\n')}`;
   return { markdown, extra };
 }
 
 export const landingPageModule: AssetModule<LandingPage> = {
+  title: (page) => page.title,
   schema: LandingPage,
   check: checkLandingPage,
   render: renderLandingPage,

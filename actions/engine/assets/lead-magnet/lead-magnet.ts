@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { AssetModule } from '../asset-module.js';
 import { checkSlug, checkVariantIds, slugField, variantIdField } from '../shared/common.js';
 import type { AssetContext } from '../shared/context.js';
-import { frontMatter } from '../shared/front-matter.js';
 import { checkHeadingOrder, markdownHeadings } from '../shared/headings.js';
 import { oneLine } from '../shared/markdown-text.js';
 import { type ContentProblem, checkLength, error, warning } from '../shared/problems.js';
@@ -119,7 +118,7 @@ function demoteHeadings(markdown: string): string {
     .join('\n');
 }
 
-function renderLeadMagnet(magnet: LeadMagnet, ctx: AssetContext) {
+function renderLeadMagnet(magnet: LeadMagnet) {
   const body: string[] = [`# ${oneLine(magnet.title)}`, ''];
   if (magnet.subtitle) body.push(`*${oneLine(magnet.subtitle)}*`, '');
   body.push(...magnet.outline.map((o, i) => `${i + 1}. ${oneLine(o)}`), '');
@@ -131,24 +130,12 @@ function renderLeadMagnet(magnet: LeadMagnet, ctx: AssetContext) {
     body.push(`## ${oneLine(section.title)}`, '', section.instructions.trim(), '');
     body.push(...section.fields.map((f) => `- **${oneLine(f)}:** ______`), '');
   }
-  const markdown = `${frontMatter({
-    type: 'lead-magnet',
-    ctx,
-    slug: magnet.slug,
-    title: magnet.title,
-    variants: [
-      { id: 'a' },
-      ...(magnet.variants ?? []).map((v) => ({
-        id: v.variantId,
-        changes: { title: v.title, subtitle: v.subtitle },
-      })),
-    ],
-    extra: { kind: magnet.kind },
-  })}\n${body.join('\n')}`;
+  const markdown = `${body.join('\n')}`;
   return { markdown, extra: [] };
 }
 
 export const leadMagnetModule: AssetModule<LeadMagnet> = {
+  title: (magnet) => magnet.title,
   schema: LeadMagnet,
   check: checkLeadMagnet,
   render: renderLeadMagnet,

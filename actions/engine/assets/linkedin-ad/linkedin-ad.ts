@@ -9,7 +9,6 @@ import {
   variantIdField,
 } from '../shared/common.js';
 import type { AssetContext } from '../shared/context.js';
-import { frontMatter } from '../shared/front-matter.js';
 import { oneLine } from '../shared/markdown-text.js';
 import { phrasePattern } from '../shared/phrase.js';
 import { type ContentProblem, checkLength, error } from '../shared/problems.js';
@@ -139,7 +138,7 @@ function checkLinkedInAd(ad: LinkedInAd, _ctx: AssetContext): ContentProblem[] {
   return problems;
 }
 
-function renderLinkedInAd(ad: LinkedInAd, ctx: AssetContext) {
+function renderLinkedInAd(ad: LinkedInAd) {
   const body = [
     ad.introText.trim(),
     '',
@@ -149,25 +148,13 @@ function renderLinkedInAd(ad: LinkedInAd, ctx: AssetContext) {
     `Button: ${LINKEDIN_CTA_LABELS[ad.callToAction]} → <${ad.destinationUrl}>`,
     '',
   ];
-  const markdown = `${frontMatter({
-    type: 'linkedin-ad',
-    ctx,
-    slug: ad.slug,
-    title: ad.headline,
-    linkUrl: ad.destinationUrl,
-    variants: [
-      { id: 'a' },
-      ...(ad.variants ?? []).map((v) => ({
-        id: v.variantId,
-        changes: { intro_text: v.introText, headline: v.headline, call_to_action: v.callToAction },
-      })),
-    ],
-    extra: { call_to_action: ad.callToAction, destination_url: ad.destinationUrl },
-  })}\n${body.join('\n')}`;
+  const markdown = `${body.join('\n')}`;
   return { markdown, extra: [] };
 }
 
 export const linkedInAdModule: AssetModule<LinkedInAd> = {
+  title: (ad) => ad.headline,
+  link: (ad) => ad.destinationUrl,
   schema: LinkedInAd,
   check: checkLinkedInAd,
   render: renderLinkedInAd,

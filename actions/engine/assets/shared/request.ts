@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { CHANNEL_LABELS, SOCIAL_CHANNELS, SocialChannel, socialPostLimits } from '../../channels/index.js';
 import { AssetType } from '../asset-type.js';
 import { EMAIL_LIMITS } from '../email-sequence/email-sequence.js';
 import { RSA_LIMITS } from '../google-rsa/google-rsa.js';
 import { LINKEDIN_AD_LIMITS } from '../linkedin-ad/linkedin-ad.js';
-import { SOCIAL_LIMITS } from '../social-post/social-post.js';
 import { type ContentProblem, error } from './problems.js';
 
 /**
@@ -15,7 +15,7 @@ export const AssetRequest = z.object({
   count: z.number(),
   maxLength: z.number().optional(),
   /** For social posts: which network, since their limits differ. */
-  platform: z.enum(['x', 'linkedin']).optional(),
+  platform: SocialChannel.optional(),
 });
 export type AssetRequest = z.infer<typeof AssetRequest>;
 
@@ -36,10 +36,14 @@ export const MAX_ASSETS_PER_PLAN: Record<AssetType, number> = {
 /** The platform's ceiling for the main text of a type, and what that text is called. */
 function mainTextLimit(request: AssetRequest): { limit: number; what: string } | undefined {
   switch (request.type) {
-    case 'social-post':
-      return request.platform === 'linkedin'
-        ? { limit: SOCIAL_LIMITS.linkedin.max, what: 'a LinkedIn post holds at most' }
-        : { limit: SOCIAL_LIMITS.x.max, what: 'a post on X holds at most' };
+    case 'social-post': {
+      // Without a network, the strictest one's limit holds.
+      const networks = request.platform ? [request.platform] : SOCIAL_CHANNELS;
+      const strictest = networks
+        .map((id) => ({ id, max: socialPostLimits(id)?.maxLength ?? Number.POSITIVE_INFINITY }))
+        .sort((a, b) => a.max - b.max)[0]!;
+      return { limit: strictest.max, what: `a post on ${CHANNEL_LABELS[strictest.id]} holds at most` };
+    }
     case 'google-rsa':
       return { limit: RSA_LIMITS.description.max, what: 'a responsive search ad description holds at most' };
     case 'linkedin-ad':

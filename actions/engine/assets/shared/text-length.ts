@@ -24,6 +24,22 @@ export function xWeightedLength(text: string): number {
   return twitterText.parseTweet(text).weightedLength;
 }
 
+/** User-perceived characters (grapheme clusters): "👍🏽" is one, as Bluesky counts. */
+export function graphemeCount(text: string): number {
+  let n = 0;
+  for (const _ of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) n++;
+  return n;
+}
+
+/** A post's length as `counting` says its network counts it (see channels/channel.ts). */
+export function postLength(text: string, counting: 'x-weighted' | 'characters' | 'graphemes'): number {
+  return counting === 'x-weighted'
+    ? xWeightedLength(text)
+    : counting === 'graphemes'
+      ? graphemeCount(text)
+      : charCount(text);
+}
+
 /** X's limit in weighted characters (twitter-text's default configuration, v3). */
 export const X_MAX_WEIGHTED_LENGTH = 280;
 

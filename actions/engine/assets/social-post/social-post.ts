@@ -1,24 +1,17 @@
 import { z } from 'zod';
+import { SOCIAL_CHANNELS, socialPostLimits } from '../../channels/index.js';
 import { trackedLink as tagged, utmContent } from '../../channels/tracking.js';
 import type { AssetModule } from '../asset-module.js';
 import { checkSlug, checkUrl, checkVariantIds, slugField, variantIdField } from '../shared/common.js';
 import type { AssetContext } from '../shared/context.js';
-import { frontMatter } from '../shared/front-matter.js';
 import { type ContentProblem, checkLength, error, warning } from '../shared/problems.js';
-import { charCount, X_MAX_WEIGHTED_LENGTH, xWeightedLength } from '../shared/text-length.js';
+import { postLength, xWeightedLength } from '../shared/text-length.js';
 
 /*
- * Limits:
- * - X: 280 weighted characters, counted by twitter-text's parseTweet as X documents (docs.x.com,
- *   "Counting characters"): CJK and emoji weigh 2, every URL counts as its t.co length, 23.
- * - LinkedIn: 3,000 characters per post (LinkedIn's composer refuses more).
- * - Hashtags: more than 3 reads as spam on both networks (warning).
+ * A social post is written for one network: its channel (channels/<id>/ declares `socialPost` limits: the
+ * maximum length, how the network counts it, and how many hashtags read as spam). The post's network is
+ * its channel, never a field of its own.
  */
-export const SOCIAL_LIMITS = {
-  x: { max: X_MAX_WEIGHTED_LENGTH },
-  linkedin: { max: 3000 },
-  recommendedMaxHashtags: 3,
-} as const;
 
 const hashtagField = z
   .string()
@@ -33,18 +26,17 @@ const SocialVariant = z.object({
 });
 
 export const SocialPost = z.object({
-  platform: z.enum(['x', 'linkedin']),
   slug: slugField,
   text: z
     .string()
     .min(1)
     .describe(
-      'The post. On X the whole post (text, hashtags, link) must fit 280 weighted characters; on LinkedIn 3,000',
+      "The post. The whole post (text, hashtags, link) must fit the network's limit given in the prompt",
     ),
   link: z
     .string()
     .optional()
-    .describe('Absolute https:// URL to share, appended to the text; on X it counts as 23 characters'),
+    .describe('Absolute https:// URL to share, appended to the text (X counts any URL as 23 characters)'),
   hashtags: z.array(hashtagField).describe('Appended to the text unless already in it; at most 3'),
   variants: z.array(SocialVariant).optional().describe('A/B alternatives of the text'),
 });
@@ -65,10 +57,20 @@ export function composeSocialText(post: Pick<SocialPost, 'text' | 'hashtags'>, l
 
 function checkSocialPost(post: SocialPost, ctx: AssetContext): ContentProblem[] {
   const problems: ContentProblem[] = [...checkSlug('slug', post.slug), ...checkVariantIds(post.variants)];
+  const limits = socialPostLimits(ctx.channel);
+  if (!limits) {
+    return [
+      ...problems,
+      error(
+        '(context)',
+        `${ctx.channel} is not a social network; social posts go to ${SOCIAL_CHANNELS.join(', ')}`,
+      ),
+    ];
+  }
   if (post.link !== undefined) {
     const linkProblems = checkUrl('link', 'link', post.link);
     problems.push(...linkProblems);
-    if (linkProblems.length === 0 && post.platform === 'x' && xWeightedLength(post.link) !== 23) {
+    if (linkProblems.length === 0 && limits.counting === 'x-weighted' && xWeightedLength(post.link) !== 23) {
       // X only shortens URLs whose domain ending it knows; others count in full.
       problems.push(
         warning('link', `X does not recognise "${post.link}" as a link, so it counts every character of it`),
@@ -85,11 +87,11 @@ function checkSocialPost(post: SocialPost, ctx: AssetContext): ContentProblem[] 
       );
     }
   });
-  if (post.hashtags.length > SOCIAL_LIMITS.recommendedMaxHashtags) {
+  if (post.hashtags.length > limits.recommendedMaxHashtags) {
     problems.push(
       warning(
         'hashtags',
-        `there are ${post.hashtags.length} hashtags; the recommended maximum is ${SOCIAL_LIMITS.recommendedMaxHashtags}`,
+        `there are ${post.hashtags.length} hashtags; the recommended maximum is ${limits.recommendedMaxHashtags}`,
       ),
     );
   }
@@ -108,26 +110,17 @@ function checkSocialPost(post: SocialPost, ctx: AssetContext): ContentProblem[] 
       { text: t.text, hashtags: post.hashtags },
       trackedLink(post, ctx, t.variantId),
     );
-    if (post.platform === 'x') {
-      problems.push(
-        ...checkLength(
-          t.where,
-          `${t.label} (with hashtags and link, every URL counted as 23)`,
-          xWeightedLength(composed),
-          SOCIAL_LIMITS.x,
-          'weighted characters',
-        ),
-      );
-    } else {
-      problems.push(
-        ...checkLength(
-          t.where,
-          `${t.label} (with hashtags and link)`,
-          charCount(composed),
-          SOCIAL_LIMITS.linkedin,
-        ),
-      );
-    }
+    const unit = limits.counting === 'x-weighted' ? 'weighted characters' : 'characters';
+    const how = limits.counting === 'x-weighted' ? ', every URL counted as 23' : '';
+    problems.push(
+      ...checkLength(
+        t.where,
+        `${t.label} (with hashtags and link${how})`,
+        postLength(composed, limits.counting),
+        { max: limits.maxLength },
+        unit,
+      ),
+    );
   }
   return problems;
 }
@@ -143,32 +136,13 @@ function trackedLink(post: SocialPost, ctx: AssetContext, variantId: string): st
 
 function renderSocialPost(post: SocialPost, ctx: AssetContext) {
   const composedA = composeSocialText(post, trackedLink(post, ctx, 'a'));
-  const length = post.platform === 'x' ? xWeightedLength(composedA) : charCount(composedA);
-  const markdown = `${frontMatter({
-    type: 'social-post',
-    ctx,
-    slug: post.slug,
-    title: post.text.split('\n')[0]!.slice(0, 80),
-    platform: post.platform,
-    linkUrl: post.link,
-    variants: [
-      { id: 'a' },
-      ...(post.variants ?? []).map((v) => ({
-        id: v.variantId,
-        changes: {
-          text: composeSocialText(
-            { text: v.text, hashtags: post.hashtags },
-            trackedLink(post, ctx, v.variantId),
-          ),
-        },
-      })),
-    ],
-    extra: { length, length_unit: post.platform === 'x' ? 'weighted characters' : 'characters' },
-  })}\n${composedA}\n`;
+  const markdown = `${composedA}\n`;
   return { markdown, extra: [] };
 }
 
 export const socialPostModule: AssetModule<SocialPost> = {
+  title: (post) => post.text.split('\n')[0]!.slice(0, 80),
+  link: (post) => post.link,
   schema: SocialPost,
   check: checkSocialPost,
   render: renderSocialPost,

@@ -1,5 +1,5 @@
 import { charCount } from '../../assets/shared/text-length.js';
-import { SOCIAL_LIMITS } from '../../assets/social-post/social-post.js';
+import { linkedin } from '../../channels/linkedin/index.js';
 import type { Problem } from '../../errors.js';
 import {
   type ApiRequest,
@@ -80,10 +80,10 @@ function validate(item: PublishItem, ctx: Ctx): Problem[] {
   const read = readSocialPost(item, 'linkedin');
   if (Array.isArray(read)) return [...problems, ...read];
   const length = charCount(toLittleText(read.text));
-  if (length > SOCIAL_LIMITS.linkedin.max) {
+  if (length > linkedin.socialPost.maxLength) {
     problems.push({
       where: `${item.path}: asset.text`,
-      message: `the post is ${length} characters with escapes; LinkedIn takes at most ${SOCIAL_LIMITS.linkedin.max}`,
+      message: `the post is ${length} characters with escapes; LinkedIn takes at most ${linkedin.socialPost.maxLength}`,
     });
   }
   if (item.image && !IMAGE_TYPES.includes(item.image.mimeType)) {

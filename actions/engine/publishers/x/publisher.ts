@@ -1,5 +1,5 @@
 import { xWeightedLength } from '../../assets/shared/text-length.js';
-import { SOCIAL_LIMITS } from '../../assets/social-post/social-post.js';
+import { x } from '../../channels/x/index.js';
 import type { Problem } from '../../errors.js';
 import {
   type ApiRequest,
@@ -50,10 +50,10 @@ function validate(item: PublishItem, ctx: Ctx): Problem[] {
   const read = readSocialPost(item, 'x');
   if (Array.isArray(read)) return [...problems, ...read];
   const length = xWeightedLength(read.text);
-  if (length > SOCIAL_LIMITS.x.max) {
+  if (length > x.socialPost.maxLength) {
     problems.push({
       where: `${item.path}: asset.text`,
-      message: `the post weighs ${length} characters with hashtags and link; X takes ${SOCIAL_LIMITS.x.max}`,
+      message: `the post weighs ${length} characters with hashtags and link; X takes ${x.socialPost.maxLength}`,
     });
   }
   return problems;

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { assetPath } from '../../artifacts/asset.js';
-import { withAssetData } from '../../artifacts/asset-data.js';
+import { assetPath, renderAssetFile } from '../../artifacts/asset.js';
 import { type StageCost, zeroCost } from '../../artifacts/campaign-state.js';
 import type { ResearchData } from '../../artifacts/research.js';
 import type { StrategyData } from '../../artifacts/strategy.js';
@@ -16,7 +15,6 @@ import {
   renderAsset,
 } from '../../assets/index.js';
 import { formatError } from '../../errors.js';
-import { SAMPLE_BANNER } from '../../files/markdown.js';
 import type { FileChange } from '../../forge/forge.js';
 import {
   type AdaptivePoolStats,
@@ -93,12 +91,6 @@ export function contentSystem(
   );
 }
 
-/** Marks a rendered asset as made from samples, in its front matter and at the top of its body. */
-function markSample(markdown: string): string {
-  const end = markdown.indexOf('\n---', 3);
-  return `---\nsample: true\n${markdown.slice(4, end)}\n---\n\n${SAMPLE_BANNER}\n${markdown.slice(end + 4)}`;
-}
-
 /** What an asset's answer is checked and rendered against. */
 export function assetContextOf(ctx: StageContext, asset: PlannedAsset, brand: BrandVoice): AssetContext {
   const { brief } = ctx.campaign;
@@ -135,8 +127,20 @@ export function produceAsset(
   const typed = data as AssetData<AssetType>;
   const path = assetPath(brief.id, asset.channel, asset.date, assetSlug(asset.type, typed));
   const rendered = renderAsset(asset.type, typed, assetCtx);
-  const withData = withAssetData(rendered.markdown, data, brief.landingUrl);
-  const markdown = ctx.llm.isSample ? markSample(withData) : withData;
+  const markdown = renderAssetFile(
+    {
+      ...(ctx.llm.isSample ? { sample: true as const } : {}),
+      type: asset.type,
+      campaign: brief.id,
+      channel: asset.channel,
+      date: asset.date,
+      status: 'draft',
+      ...(asset.keyword ? { keyword: asset.keyword } : {}),
+      landingUrl: brief.landingUrl,
+      asset: data,
+    },
+    rendered.markdown,
+  );
   ctx.log(`  ✓ ${path}`);
   return {
     asset,

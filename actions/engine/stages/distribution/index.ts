@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { readContentFiles } from '../../artifacts/asset.js';
+import { AssetFront, readContentFiles } from '../../artifacts/asset.js';
 import { DistributionData, distributionPath, ledgerPath } from '../../artifacts/ledger.js';
 import { AssetType } from '../../assets/asset-type.js';
+import { assetVariants } from '../../assets/index.js';
 import { utmContent, withUtm } from '../../channels/tracking.js';
 import { CrescendoError, type Problem } from '../../errors.js';
 import { renderArtifact } from '../../files/artifact-file.js';
@@ -77,12 +78,12 @@ export const distributionArtifact: ArtifactKind<DistributionData> = {
     ),
 };
 
-function renderedLink(front: Record<string, unknown>): string | undefined {
-  const variants = Array.isArray(front.variants)
-    ? (front.variants as { id?: unknown; link?: unknown }[])
-    : [];
-  const link = variants.find((v) => v.id === 'a')?.link;
-  return typeof link === 'string' && link.includes('utm_campaign=') ? link : undefined;
+/** The tracked link of an asset's first variant, derived from its data and channel. */
+function variantLink(front: Record<string, unknown>, landingUrl: string): string | undefined {
+  const parsed = AssetFront.safeParse(front);
+  if (!parsed.success) return undefined;
+  const { type, asset, channel, campaign } = parsed.data;
+  return assetVariants(type, asset as never, { channel, campaignId: campaign, landingUrl })[0]?.link;
 }
 
 export const distributionStage: Stage = {
@@ -143,12 +144,19 @@ export const distributionStage: Stage = {
           publishAt: s.publishAt,
           // Off-site assets already carry their tracked link (variant a) from the content renderer.
           trackingLink:
-            renderedLink(f.front) ??
+            variantLink(f.front, brief.landingUrl) ??
             withUtm(brief.landingUrl, {
               source: String(f.front.channel),
               medium: 'owned',
               campaign: brief.id,
-              content: utmContent(String(f.front.slug ?? s.path.split('/').pop()?.replace(/\.md$/, '')), 'a'),
+              content: utmContent(
+                s.path
+                  .split('/')
+                  .pop()
+                  ?.replace(/\.md$/, '')
+                  .replace(/^\d{4}-\d{2}-\d{2}-/, '') ?? 'asset',
+                'a',
+              ),
             }),
           notes: s.notes,
           status: 'scheduled' as const,
