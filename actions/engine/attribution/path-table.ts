@@ -1,4 +1,5 @@
 import { CrescendoError } from '../errors.js';
+import { ExactSum } from './exact-sum.js';
 import type { PathGroup, PathTable } from './schema.js';
 
 /** Path keys are channel ids as UTF-16 code units, so a channel id must fit in one. */
@@ -25,13 +26,13 @@ export class PathTableBuilder {
   /** Where each channel was first seen, for the look-alike warning. */
   readonly #firstSeen: string[] = [];
   readonly #pathIndex = new Map<string, number>();
-  readonly #paths: { channels: Int32Array; conversions: number; value: number; nulls: number }[] = [];
-  #decayConversions: number[] = [];
-  #decayValue: number[] = [];
+  readonly #paths: { channels: Int32Array; conversions: ExactSum; value: ExactSum; nulls: ExactSum }[] = [];
+  readonly #decayConversions: ExactSum[] = [];
+  readonly #decayValue: ExactSum[] = [];
   #noTimestamps: string | undefined;
-  #unattributedConversions = 0;
-  #unattributedValue = 0;
-  #journeys = 0;
+  readonly #unattributedConversions = new ExactSum();
+  readonly #unattributedValue = new ExactSum();
+  readonly #journeys = new ExactSum();
 
   constructor(readonly halfLifeDays: number) {}
 
@@ -50,41 +51,46 @@ export class PathTableBuilder {
     this.#channelIds.set(own, id);
     this.#channelNames.push(own);
     this.#firstSeen.push(where);
-    this.#decayConversions.push(0);
-    this.#decayValue.push(0);
+    this.#decayConversions.push(new ExactSum());
+    this.#decayValue.push(new ExactSum());
     return id;
   }
 
   /** Adds journeys that share the channel sequence `ids[0..length)`. */
   addPath(ids: ArrayLike<number>, length: number, conversions: number, value: number, nulls: number): void {
-    this.#journeys += conversions + nulls;
+    this.#journeys.add(conversions + nulls);
     let key = '';
     for (let i = 0; i < length; i++) key += String.fromCharCode(ids[i]!);
-    const at = this.#pathIndex.get(key);
-    if (at !== undefined) {
-      const p = this.#paths[at]!;
-      p.conversions += conversions;
-      p.value += value;
-      p.nulls += nulls;
-      return;
+    let at = this.#pathIndex.get(key);
+    if (at === undefined) {
+      const channels = new Int32Array(length);
+      for (let i = 0; i < length; i++) channels[i] = ids[i]!;
+      at = this.#paths.length;
+      this.#pathIndex.set(key, at);
+      this.#paths.push({
+        channels,
+        conversions: new ExactSum(),
+        value: new ExactSum(),
+        nulls: new ExactSum(),
+      });
     }
-    const channels = new Int32Array(length);
-    for (let i = 0; i < length; i++) channels[i] = ids[i]!;
-    this.#pathIndex.set(key, this.#paths.length);
-    this.#paths.push({ channels, conversions, value, nulls });
+    const p = this.#paths[at]!;
+    p.conversions.add(conversions);
+    p.value.add(value);
+    p.nulls.add(nulls);
   }
 
   /** Time-decay credit of one converting journey's touch. */
   addTimeDecay(channel: number, conversions: number, value: number): void {
-    this.#decayConversions[channel]! += conversions;
-    this.#decayValue[channel]! += value;
+    this.#decayConversions[channel]!.add(conversions);
+    this.#decayValue[channel]!.add(value);
   }
 
   /** A conversion with nothing to credit: no touch before it, or none inside the lookback window. */
   addUnattributed(conversions: number, value: number): void {
-    this.#journeys += conversions;
-    this.#unattributedConversions += conversions;
-    this.#unattributedValue += value;
+    this.#journeys.add(conversions);
+    this.#unattributedConversions.add(conversions);
+    this.#unattributedValue.add(value);
   }
 
   /** Some journeys came without timestamps (aggregated paths): time decay cannot be computed. */
@@ -119,13 +125,13 @@ export class PathTableBuilder {
     });
     const channels = order.map((id) => this.#channelNames[id]!);
     const paths: PathGroup[] = this.#paths
-      .filter((p) => p.conversions > 0 || p.nulls > 0)
       .map((p) => ({
         channels: Array.from(p.channels, (id) => rank[id]!),
-        conversions: p.conversions,
-        value: p.value,
-        nulls: p.nulls,
+        conversions: p.conversions.valueOf(),
+        value: p.value.valueOf(),
+        nulls: p.nulls.valueOf(),
       }))
+      .filter((p) => p.conversions > 0 || p.nulls > 0)
       .sort((a, b) => comparePaths(a.channels, b.channels));
     return {
       channels,
@@ -134,12 +140,15 @@ export class PathTableBuilder {
         this.#noTimestamps === undefined
           ? {
               halfLifeDays: this.halfLifeDays,
-              conversions: order.map((id) => this.#decayConversions[id]!),
-              value: order.map((id) => this.#decayValue[id]!),
+              conversions: order.map((id) => this.#decayConversions[id]!.valueOf()),
+              value: order.map((id) => this.#decayValue[id]!.valueOf()),
             }
           : { unavailable: this.#noTimestamps },
-      unattributed: { conversions: this.#unattributedConversions, value: this.#unattributedValue },
-      journeys: this.#journeys,
+      unattributed: {
+        conversions: this.#unattributedConversions.valueOf(),
+        value: this.#unattributedValue.valueOf(),
+      },
+      journeys: this.#journeys.valueOf(),
     };
   }
 }
