@@ -12,7 +12,9 @@ import { creditOf, pathsTable } from './helpers.js';
 function denseConversionProbability(chain: Chain, removed = -1): number {
   const n = chain.stateChannels.length;
   const gone = chain.stateChannels.map((c) => c.includes(removed));
-  const a = Array.from({ length: n }, (_, i) => Array.from({ length: n + 1 }, (_, j) => (i === j ? 1 : 0)));
+  const a: number[][] = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n + 1 }, (_, j) => (i === j ? 1 : 0)),
+  );
   for (let i = 0; i < n; i++) {
     if (gone[i]) continue;
     let total = chain.conversion[i]! + chain.dropout[i]!;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { CrescendoError, formatError } from '../errors.js';
 import { attribute } from './attribute.js';
 import { formatAttributionTable } from './format-table.js';
-import { parseBigQueryTarget } from './ga4/bigquery.js';
+import { type BigQueryTarget, parseBigQueryTarget } from './ga4/bigquery.js';
 import { type AttributionInput, readAttributionFiles, readBigQuery } from './read-files.js';
 import { attributionJson, attributionNotes } from './report.js';
 import { type MarkovOrder, MODEL_IDS, ModelId } from './schema.js';
@@ -34,7 +34,7 @@ interface Request {
   halfLifeDays?: number;
   lookbackDays?: number;
   json: boolean;
-  bigquery?: string;
+  bigquery?: BigQueryTarget;
   conversionEvents?: string[];
 }
 
@@ -63,7 +63,7 @@ export async function attributeCommand(args: string[], io: CommandIo): Promise<n
       conversionEvents: request.conversionEvents,
     };
     const input: AttributionInput = request.bigquery
-      ? await readBigQuery(parseBigQueryTarget(request.bigquery), options)
+      ? await readBigQuery(request.bigquery, options)
       : await readAttributionFiles(request.files, options);
     for (const warning of input.warnings) io.err(`warning: ${warning}`);
     const result = attribute(input.table, { models: request.models, markovOrder: request.markovOrder });
@@ -129,9 +129,18 @@ function parseRequest(args: string[]): Request | 'help' {
     halfLifeDays: days(values['half-life'], '--half-life'),
     lookbackDays: days(values.lookback, '--lookback'),
     json: values.json,
-    bigquery: values.bigquery,
+    bigquery: values.bigquery === undefined ? undefined : target(values.bigquery),
     conversionEvents: values['conversion-event'],
   };
+}
+
+function target(text: string): BigQueryTarget {
+  try {
+    return parseBigQueryTarget(text);
+  } catch (error) {
+    if (error instanceof CrescendoError) throw new UsageError(`--bigquery ${error.message}; ${error.fix}`);
+    throw error;
+  }
 }
 
 function days(text: string | undefined, flag: string): number | undefined {

@@ -1,5 +1,5 @@
 /** Attribution across touchpoints: seven models side by side, exact and deterministic. See README.md. */
-export { buildChain, collapseRepeats, conversionProbability } from './absorbing-chain.js';
+export { buildChain, type Chain, collapseRepeats, conversionProbability } from './absorbing-chain.js';
 export { attribute } from './attribute.js';
 export { ATTRIBUTE_USAGE, attributeCommand, type CommandIo } from './command.js';
 export { formatAttributionTable } from './format-table.js';

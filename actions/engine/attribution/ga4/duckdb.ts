@@ -6,7 +6,7 @@ type DuckDbModule = typeof import('@duckdb/node-api');
 /**
  * The GA4 export columns the query reads, typed as BigQuery exports them. NDJSON is read with exactly
  * these (other keys are ignored, absent ones are NULL), so an export from before a column existed
- * still reads; Parquet columns that are missing are added as typed NULLs.
+ * still reads; Parquet columns are cast to them the same way.
  */
 const GA4_COLUMNS: Record<string, string> = {
   user_pseudo_id: 'VARCHAR',
@@ -42,7 +42,7 @@ export async function queryGa4Files(
   const where = files.join(', ');
   try {
     for (const helper of DUCKDB_HELPERS) await connection.run(helper);
-    const source = await sourceQuery(files, (sql) =>
+    const source = await duckDbSourceSql(files, (sql) =>
       connection.runAndReadAll(sql).then((r) => r.getRowsJS()),
     );
     const result = await connection.stream(withSource(source, ga4QueryBody(options)));
@@ -62,8 +62,11 @@ export async function queryGa4Files(
   }
 }
 
-/** `SELECT` of the GA4 columns from every file: Parquet and NDJSON may be mixed (one UNION ALL). */
-async function sourceQuery(
+/**
+ * The DuckDB definition of `ga4_events`: a `SELECT` of the GA4 columns from every file (Parquet and
+ * NDJSON may be mixed). `read` runs a query, to look at the Parquet files' columns.
+ */
+export async function duckDbSourceSql(
   files: readonly string[],
   read: (sql: string) => Promise<unknown[][]>,
 ): Promise<string> {
@@ -81,8 +84,9 @@ async function sourceQuery(
     const present = new Set(
       (await read(`SELECT column_name FROM (DESCRIBE SELECT * FROM ${from})`)).map((r) => r[0]),
     );
-    const columns = Object.entries(GA4_COLUMNS).map(([name, type]) =>
-      present.has(name) ? name : `CAST(NULL AS ${type}) AS ${name}`,
+    // Structs are cast by field name: fields an older export lacks become NULL, extra ones drop.
+    const columns = Object.entries(GA4_COLUMNS).map(
+      ([name, type]) => `CAST(${present.has(name) ? name : 'NULL'} AS ${type}) AS ${name}`,
     );
     parts.push(`  SELECT ${columns.join(', ')} FROM ${from}`);
   }
