@@ -18,13 +18,13 @@ export class EventBuffer implements EventSink {
   #value = new Float64Array(4096);
   #count = 0;
 
-  touch(user: string, timeMs: number, channel: number): boolean {
-    this.#push(user, timeMs, channel, 0);
+  touch(text: string, start: number, end: number, timeMs: number, channel: number): boolean {
+    this.#push(text.slice(start, end), timeMs, channel, 0);
     return true;
   }
 
-  conversion(user: string, timeMs: number, value: number): boolean {
-    this.#push(user, timeMs, CONVERSION, value);
+  conversion(text: string, start: number, end: number, timeMs: number, value: number): boolean {
+    this.#push(text.slice(start, end), timeMs, CONVERSION, value);
     return true;
   }
 
@@ -44,8 +44,8 @@ export class EventBuffer implements EventSink {
       const channel = this.#channel[i]!;
       const ok =
         channel === CONVERSION
-          ? journeys.conversion(name, time[i]!, this.#value[i]!)
-          : journeys.touch(name, time[i]!, channel);
+          ? journeys.conversion(name, 0, name.length, time[i]!, this.#value[i]!)
+          : journeys.touch(name, 0, name.length, time[i]!, channel);
       if (!ok) throw new Error('sorted replay went back in time');
     }
     journeys.finish();

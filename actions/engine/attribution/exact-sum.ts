@@ -9,6 +9,18 @@ export class ExactSum {
 
   add(value: number): void {
     const p = this.#partials;
+    // Counts: integers below 2^53 add exactly, so one partial suffices.
+    if (p.length === 1 && Number.isInteger(value) && Number.isInteger(p[0]!)) {
+      const sum = p[0]! + value;
+      if (Math.abs(sum) <= Number.MAX_SAFE_INTEGER) {
+        p[0] = sum;
+        return;
+      }
+    }
+    if (p.length === 0 && Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) {
+      p.push(value);
+      return;
+    }
     let x = value;
     let kept = 0;
     for (let j = 0; j < p.length; j++) {
@@ -44,5 +56,51 @@ export class ExactSum {
       if (y === x - hi) hi = x;
     }
     return hi;
+  }
+}
+
+/**
+ * Many exact sums by index (one per path or channel) in a flat array: an addition whose rounding
+ * error is zero (counts, whole amounts) stays a plain float; the first inexact one moves that entry
+ * to an `ExactSum`. Same order-independence, without an object per entry.
+ */
+export class ExactColumn {
+  #values = new Float64Array(256);
+  #escalated = new Uint8Array(256);
+  readonly #exact = new Map<number, ExactSum>();
+
+  add(i: number, x: number): void {
+    if (i >= this.#values.length) this.#grow(i);
+    if (this.#escalated[i]) {
+      this.#exact.get(i)!.add(x);
+      return;
+    }
+    const a = this.#values[i]!;
+    const s = a + x;
+    const b = s - a;
+    if (a - (s - b) + (x - b) === 0) {
+      this.#values[i] = s;
+      return;
+    }
+    const sum = new ExactSum();
+    sum.add(a);
+    sum.add(x);
+    this.#exact.set(i, sum);
+    this.#escalated[i] = 1;
+  }
+
+  get(i: number): number {
+    if (i >= this.#values.length) return 0;
+    return this.#escalated[i] ? this.#exact.get(i)!.valueOf() : this.#values[i]!;
+  }
+
+  #grow(i: number): void {
+    const size = Math.max(this.#values.length * 2, i + 1);
+    const values = new Float64Array(size);
+    values.set(this.#values);
+    const escalated = new Uint8Array(size);
+    escalated.set(this.#escalated);
+    this.#values = values;
+    this.#escalated = escalated;
   }
 }

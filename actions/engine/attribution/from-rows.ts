@@ -56,9 +56,10 @@ export function pathTableFromTouchpoints(
           : parseTimestamp(row.time);
     if (time === undefined || !Number.isFinite(time))
       throw new CrescendoError(`time "${String(row.time)}" is not a timestamp`, { where: `${where}.time` });
-    if (row.event === 'conversion') buffer.conversion(row.userId, time, row.value ?? 0);
+    const user = row.userId;
+    if (row.event === 'conversion') buffer.conversion(user, 0, user.length, time, row.value ?? 0);
     else if (!row.channel) throw new CrescendoError('a touch needs a channel', { where: `${where}.channel` });
-    else buffer.touch(row.userId, time, table.channelId(row.channel, where));
+    else buffer.touch(user, 0, user.length, time, table.channelId(row.channel, where));
   });
   buffer.replay(new JourneyBuilder(table, { lookbackDays: options.lookbackDays }));
   return { table: table.build(), warnings: table.lookalikeWarnings() };

@@ -1,11 +1,26 @@
-import { ownString, type PathTableBuilder } from './path-table.js';
+import type { PathTableBuilder } from './path-table.js';
+import { UserTable, VALUES } from './user-table.js';
 
 const DAY_MS = 86_400_000;
+const NONE = -1;
+/** Open touches kept in the user's own record; more go to the shared log. */
+const INLINE = 4;
+// A user's record (after the table's own fields): last conversion, open touches, the log's last
+// touch of this user, then the first INLINE touches' times and channels.
+const LAST_CONVERSION = VALUES;
+const COUNT = VALUES + 1;
+const TAIL = VALUES + 2;
+const TIMES = VALUES + 3;
+const CHANNELS = TIMES + INLINE;
+const NEW_USER = [Number.NEGATIVE_INFINITY, 0, NONE, ...new Array<number>(2 * INLINE).fill(0)];
 
-/** Where touchpoint rows go: `false` means the row went back past the user's last conversion. */
+/**
+ * Where touchpoint rows go. The user id is `text.slice(start, end)`, passed by position so a reader
+ * need not cut it out of its row. `false` means the row went back past the user's last conversion.
+ */
 export interface EventSink {
-  touch(user: string, timeMs: number, channel: number): boolean;
-  conversion(user: string, timeMs: number, value: number): boolean;
+  touch(text: string, start: number, end: number, timeMs: number, channel: number): boolean;
+  conversion(text: string, start: number, end: number, timeMs: number, value: number): boolean;
 }
 
 export interface JourneyOptions {
@@ -16,8 +31,10 @@ export interface JourneyOptions {
 /**
  * Cuts each user's touches into journeys as rows stream in: a conversion closes the journey of the
  * touches before it, later touches start the next one, and touches never followed by a conversion
- * become a journey without one at `finish`. Only open journeys are held, in flat typed arrays (a
- * linked list of touches per user), so memory is a few bytes per open touch.
+ * become a journey without one at `finish`. Only open journeys are held: a user's first four open
+ * touches in the user's own record, further ones in a shared log of flat typed arrays where each
+ * points back to the user's previous one (compacted when it fills). A row costs one hash-table probe
+ * and writes to the record it found.
  *
  * A user's rows may come in any order as long as nothing arrives from before that user's last
  * conversion; such a row returns `false` and the caller re-reads in sorted mode (see `EventBuffer`).
@@ -27,18 +44,16 @@ export class JourneyBuilder implements EventSink {
   readonly #table: PathTableBuilder;
   readonly #lookbackMs: number;
   readonly #halfLifeMs: number;
-  readonly #users = new Map<string, number>();
-  readonly #freeUsers: number[] = [];
-  #head = new Int32Array(1024).fill(-1);
-  #tail = new Int32Array(1024).fill(-1);
-  #lastConversion = new Float64Array(1024).fill(Number.NEGATIVE_INFINITY);
-  #userCount = 0;
-  #touchChannel = new Int32Array(4096);
-  #touchTime = new Float64Array(4096);
-  #touchNext = new Int32Array(4096);
-  #touchCount = 0;
-  #freeTouch = -1;
-  // Scratch for the journey being closed.
+  readonly #users = new UserTable(NEW_USER);
+  readonly #stride = this.#users.stride;
+  #channel = new Int32Array(1 << 16);
+  #time = new Float64Array(1 << 16);
+  #previous = new Int32Array(1 << 16);
+  /** 1 for log touches already closed into a journey (their room is reused at the next compaction). */
+  #taken = new Uint8Array(1 << 16);
+  #used = 0;
+  #live = 0;
+  // Scratch for the journey being closed, in arrival order.
   #ids = new Int32Array(64);
   #times = new Float64Array(64);
 
@@ -49,90 +64,107 @@ export class JourneyBuilder implements EventSink {
   }
 
   /** A touch at `timeMs` on channel id `channel`; false when it lands before the user's last conversion. */
-  touch(user: string, timeMs: number, channel: number): boolean {
-    const u = this.#user(user);
-    if (timeMs < this.#lastConversion[u]!) return false;
-    const t = this.#newTouch(channel, timeMs);
-    if (this.#tail[u] === -1) this.#head[u] = t;
-    else this.#touchNext[this.#tail[u]!] = t;
-    this.#tail[u] = t;
+  touch(text: string, start: number, end: number, timeMs: number, channel: number): boolean {
+    const at = this.#users.find(text, start, end) * this.#stride;
+    if (timeMs < this.#users.records[at + LAST_CONVERSION]!) return false;
+    this.#add(at, channel, timeMs);
     return true;
   }
 
   /** A conversion worth `value`; closes the journey of the user's touches up to `timeMs`. */
-  conversion(user: string, timeMs: number, value: number): boolean {
-    const u = this.#user(user);
-    if (timeMs < this.#lastConversion[u]!) return false;
-    this.#lastConversion[u] = timeMs;
-    const n = this.#take(u, timeMs);
-    this.#close(n, timeMs, 1, value);
+  conversion(text: string, start: number, end: number, timeMs: number, value: number): boolean {
+    const at = this.#users.find(text, start, end) * this.#stride;
+    const records = this.#users.records;
+    if (timeMs < records[at + LAST_CONVERSION]!) return false;
+    records[at + LAST_CONVERSION] = timeMs;
+    this.#close(this.#take(at, timeMs), timeMs, 1, value);
     return true;
   }
 
   /** The user has no more rows (input sorted by user): their open touches become a journey without conversion. */
   closeUser(user: string): void {
-    const u = this.#users.get(user);
-    if (u === undefined) return;
-    this.#flush(u);
-    this.#users.delete(user);
-    this.#freeUsers.push(u);
+    const known = this.#users.lookup(user, 0, user.length);
+    if (known === -1) return;
+    this.#flush(known * this.#stride);
+    this.#users.remove(known);
   }
 
   /** End of input: every open journey ends without a conversion. */
   finish(): void {
-    for (const u of this.#users.values()) this.#flush(u);
-    this.#users.clear();
+    for (const user of this.#users.all()) this.#flush(user * this.#stride);
   }
 
-  #flush(u: number): void {
-    const n = this.#take(u, Number.POSITIVE_INFINITY);
+  #flush(at: number): void {
+    const n = this.#take(at, Number.POSITIVE_INFINITY);
     if (n > 0) this.#close(n, this.#times[n - 1]!, 0, 0);
-    this.#head[u] = -1;
-    this.#tail[u] = -1;
-    this.#lastConversion[u] = Number.NEGATIVE_INFINITY;
   }
 
-  /** Moves the user's touches at or before `until` into the scratch arrays, sorted by time (stable). */
-  #take(u: number, until: number): number {
-    let n = 0;
-    let keptHead = -1;
-    let keptTail = -1;
-    for (let t = this.#head[u]!; t !== -1; ) {
-      const next = this.#touchNext[t]!;
-      if (this.#touchTime[t]! <= until) {
-        if (n === this.#ids.length) this.#growScratch();
-        this.#ids[n] = this.#touchChannel[t]!;
-        this.#times[n] = this.#touchTime[t]!;
-        n++;
-        this.#touchNext[t] = this.#freeTouch;
-        this.#freeTouch = t;
-      } else {
-        if (keptTail === -1) keptHead = t;
-        else this.#touchNext[keptTail] = t;
-        keptTail = t;
-        this.#touchNext[t] = -1;
-      }
-      t = next;
+  /** Appends an open touch to the user whose record starts at `at`. */
+  #add(at: number, channel: number, time: number): void {
+    let records = this.#users.records;
+    const count = records[at + COUNT]!;
+    if (count < INLINE) {
+      records[at + TIMES + count] = time;
+      records[at + CHANNELS + count] = channel;
+    } else {
+      if (this.#used === this.#channel.length) this.#makeRoom();
+      records = this.#users.records;
+      const t = this.#used++;
+      this.#channel[t] = channel;
+      this.#time[t] = time;
+      this.#previous[t] = records[at + TAIL]!;
+      records[at + TAIL] = t;
+      this.#live++;
     }
-    this.#head[u] = keptHead;
-    this.#tail[u] = keptTail;
+    records[at + COUNT] = count + 1;
+  }
+
+  /**
+   * Moves the user's open touches at or before `until` into the scratch arrays in arrival order,
+   * sorted by time (stable); later touches stay open. Returns how many were taken.
+   */
+  #take(at: number, until: number): number {
+    const records = this.#users.records;
+    const count = records[at + COUNT]!;
+    if (count > this.#ids.length) this.#growScratch(count);
+    const inline = Math.min(count, INLINE);
+    for (let i = 0; i < inline; i++) {
+      this.#ids[i] = records[at + CHANNELS + i]!;
+      this.#times[i] = records[at + TIMES + i]!;
+    }
+    // The log holds the rest, newest first.
+    let i = count;
+    for (let t = records[at + TAIL]!; t !== NONE; t = this.#previous[t]!) {
+      this.#ids[--i] = this.#channel[t]!;
+      this.#times[i] = this.#time[t]!;
+      this.#taken[t] = 1;
+    }
+    this.#live -= count - inline;
+    records[at + COUNT] = 0;
+    records[at + TAIL] = NONE;
+    let n = 0;
+    for (let j = 0; j < count; j++) {
+      if (this.#times[j]! <= until) {
+        this.#ids[n] = this.#ids[j]!;
+        this.#times[n++] = this.#times[j]!;
+      } else this.#add(at, this.#ids[j]!, this.#times[j]!); // rare: arrived before the conversion, but later
+    }
     // Insertion sort: journeys are short and nearly always already in order.
-    for (let i = 1; i < n; i++) {
-      const id = this.#ids[i]!;
-      const time = this.#times[i]!;
-      let j = i - 1;
-      while (j >= 0 && this.#times[j]! > time) {
-        this.#ids[j + 1] = this.#ids[j]!;
-        this.#times[j + 1] = this.#times[j]!;
-        j--;
+    for (let a = 1; a < n; a++) {
+      const id = this.#ids[a]!;
+      const time = this.#times[a]!;
+      let b = a - 1;
+      while (b >= 0 && this.#times[b]! > time) {
+        this.#ids[b + 1] = this.#ids[b]!;
+        this.#times[b + 1] = this.#times[b]!;
+        b--;
       }
-      this.#ids[j + 1] = id;
-      this.#times[j + 1] = time;
+      this.#ids[b + 1] = id;
+      this.#times[b + 1] = time;
     }
     return n;
   }
 
-  /** Records the journey in scratch[0..n) ending at `end`, after dropping touches outside the lookback. */
   #close(n: number, end: number, conversions: number, value: number): void {
     let from = 0;
     while (from < n && end - this.#times[from]! > this.#lookbackMs) from++;
@@ -143,60 +175,60 @@ export class JourneyBuilder implements EventSink {
     const ids = from === 0 ? this.#ids : this.#ids.subarray(from, n);
     this.#table.addPath(ids, n - from, conversions, value, conversions > 0 ? 0 : 1);
     if (conversions === 0) return;
+    // The weights overwrite the times, which are not needed any more.
+    const weights = this.#times;
     let total = 0;
-    for (let i = from; i < n; i++) total += 2 ** (-(end - this.#times[i]!) / this.#halfLifeMs);
     for (let i = from; i < n; i++) {
-      const share = 2 ** (-(end - this.#times[i]!) / this.#halfLifeMs) / total;
+      weights[i] = 2 ** (-(end - weights[i]!) / this.#halfLifeMs);
+      total += weights[i]!;
+    }
+    for (let i = from; i < n; i++) {
+      const share = weights[i]! / total;
       this.#table.addTimeDecay(this.#ids[i]!, share * conversions, share * value);
     }
   }
 
-  #user(user: string): number {
-    const known = this.#users.get(user);
-    if (known !== undefined) return known;
-    const u = this.#freeUsers.pop() ?? this.#userCount++;
-    if (u >= this.#head.length) this.#growUsers();
-    this.#users.set(ownString(user), u);
-    return u;
-  }
-
-  #newTouch(channel: number, time: number): number {
-    let t = this.#freeTouch;
-    if (t !== -1) this.#freeTouch = this.#touchNext[t]!;
-    else {
-      t = this.#touchCount++;
-      if (t >= this.#touchChannel.length) this.#growTouches();
+  /**
+   * The log is full. With more than half of it still open it doubles (a plain copy); otherwise the
+   * open touches move to its start, in order, and every link and user tail is renumbered.
+   */
+  #makeRoom(): void {
+    const size = this.#channel.length;
+    if (this.#live > size / 2) {
+      this.#channel = grow(this.#channel, size * 2);
+      this.#time = grow(this.#time, size * 2);
+      this.#previous = grow(this.#previous, size * 2);
+      this.#taken = grow(this.#taken, size * 2);
+      return;
     }
-    this.#touchChannel[t] = channel;
-    this.#touchTime[t] = time;
-    this.#touchNext[t] = -1;
-    return t;
+    const renumbered = new Int32Array(this.#used);
+    let used = 0;
+    for (let t = 0; t < this.#used; t++) {
+      if (this.#taken[t]) continue;
+      renumbered[t] = used;
+      this.#channel[used] = this.#channel[t]!;
+      this.#time[used] = this.#time[t]!;
+      const previous = this.#previous[t]!;
+      this.#previous[used] = previous === NONE ? NONE : renumbered[previous]!;
+      used++;
+    }
+    this.#taken.fill(0, 0, this.#used);
+    this.#used = used;
+    const records = this.#users.records;
+    for (const user of this.#users.all()) {
+      const tail = records[user * this.#stride + TAIL]!;
+      if (tail !== NONE) records[user * this.#stride + TAIL] = renumbered[tail]!;
+    }
   }
 
-  #growUsers(): void {
-    const size = this.#head.length * 2;
-    this.#head = grow(this.#head, size, -1);
-    this.#tail = grow(this.#tail, size, -1);
-    this.#lastConversion = grow(this.#lastConversion, size, Number.NEGATIVE_INFINITY);
-  }
-
-  #growTouches(): void {
-    const size = this.#touchChannel.length * 2;
-    this.#touchChannel = grow(this.#touchChannel, size, 0);
-    this.#touchTime = grow(this.#touchTime, size, 0);
-    this.#touchNext = grow(this.#touchNext, size, -1);
-  }
-
-  #growScratch(): void {
-    const size = this.#ids.length * 2;
-    this.#ids = grow(this.#ids, size, 0);
-    this.#times = grow(this.#times, size, 0);
+  #growScratch(count: number): void {
+    this.#ids = new Int32Array(count * 2);
+    this.#times = new Float64Array(count * 2);
   }
 }
 
-function grow<T extends Int32Array | Float64Array>(array: T, size: number, fill: number): T {
+function grow<T extends Int32Array | Float64Array | Uint8Array>(array: T, size: number): T {
   const bigger = new (array.constructor as new (n: number) => T)(size);
   bigger.set(array);
-  bigger.fill(fill, array.length);
   return bigger;
 }

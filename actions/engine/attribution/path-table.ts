@@ -1,5 +1,5 @@
 import { CrescendoError } from '../errors.js';
-import { ExactSum } from './exact-sum.js';
+import { ExactColumn, ExactSum } from './exact-sum.js';
 import type { PathGroup, PathTable } from './schema.js';
 
 /** Path keys are channel ids as UTF-16 code units, so a channel id must fit in one. */
@@ -23,18 +23,34 @@ export const channelLookalikeKey = (name: string): string => name.toLowerCase().
 export class PathTableBuilder {
   readonly #channelIds = new Map<string, number>();
   readonly #channelNames: string[] = [];
+  /** Channel ids by name length, for `channelIdAt`. */
+  readonly #byLength: number[][] = [];
   /** Where each channel was first seen, for the look-alike warning. */
   readonly #firstSeen: string[] = [];
   readonly #pathIndex = new Map<string, number>();
-  readonly #paths: { channels: Int32Array; conversions: ExactSum; value: ExactSum; nulls: ExactSum }[] = [];
-  readonly #decayConversions: ExactSum[] = [];
-  readonly #decayValue: ExactSum[] = [];
+  readonly #pathChannels: Int32Array[] = [];
+  readonly #pathConversions = new ExactColumn();
+  readonly #pathValue = new ExactColumn();
+  readonly #pathNulls = new ExactColumn();
+  readonly #decayConversions = new ExactColumn();
+  readonly #decayValue = new ExactColumn();
   #noTimestamps: string | undefined;
   readonly #unattributedConversions = new ExactSum();
   readonly #unattributedValue = new ExactSum();
   readonly #journeys = new ExactSum();
 
   constructor(readonly halfLifeDays: number) {}
+
+  /**
+   * The id of the channel written at `text[start, end)`, compared in place: rows name one of a few
+   * channels millions of times, and cutting each name out would cost a string and a hash per row.
+   */
+  channelIdAt(text: string, start: number, end: number, file: string, line: number): number {
+    const candidates = this.#byLength[end - start];
+    if (candidates)
+      for (const id of candidates) if (text.startsWith(this.#channelNames[id]!, start)) return id;
+    return this.channelId(text.slice(start, end), file, line);
+  }
 
   /** The id of a channel, registering it on first sight; `file` and `line` say where, for warnings. */
   channelId(name: string, file = '', line = 0): number {
@@ -50,40 +66,34 @@ export class PathTableBuilder {
     const own = ownString(name);
     this.#channelIds.set(own, id);
     this.#channelNames.push(own);
+    const sameLength = this.#byLength[own.length] ?? [];
+    sameLength.push(id);
+    this.#byLength[own.length] = sameLength;
     this.#firstSeen.push(where);
-    this.#decayConversions.push(new ExactSum());
-    this.#decayValue.push(new ExactSum());
     return id;
   }
 
   /** Adds journeys that share the channel sequence `ids[0..length)`. */
   addPath(ids: ArrayLike<number>, length: number, conversions: number, value: number, nulls: number): void {
     this.#journeys.add(conversions + nulls);
-    let key = '';
-    for (let i = 0; i < length; i++) key += String.fromCharCode(ids[i]!);
+    const key = pathKey(ids, length);
     let at = this.#pathIndex.get(key);
     if (at === undefined) {
       const channels = new Int32Array(length);
       for (let i = 0; i < length; i++) channels[i] = ids[i]!;
-      at = this.#paths.length;
+      at = this.#pathChannels.length;
       this.#pathIndex.set(key, at);
-      this.#paths.push({
-        channels,
-        conversions: new ExactSum(),
-        value: new ExactSum(),
-        nulls: new ExactSum(),
-      });
+      this.#pathChannels.push(channels);
     }
-    const p = this.#paths[at]!;
-    p.conversions.add(conversions);
-    p.value.add(value);
-    p.nulls.add(nulls);
+    this.#pathConversions.add(at, conversions);
+    this.#pathValue.add(at, value);
+    this.#pathNulls.add(at, nulls);
   }
 
   /** Time-decay credit of one converting journey's touch. */
   addTimeDecay(channel: number, conversions: number, value: number): void {
-    this.#decayConversions[channel]!.add(conversions);
-    this.#decayValue[channel]!.add(value);
+    this.#decayConversions.add(channel, conversions);
+    this.#decayValue.add(channel, value);
   }
 
   /** A conversion with nothing to credit: no touch before it, or none inside the lookback window. */
@@ -124,15 +134,19 @@ export class PathTableBuilder {
       rank[id] = r;
     });
     const channels = order.map((id) => this.#channelNames[id]!);
-    const paths: PathGroup[] = this.#paths
+    // Sorting by the ranks as a string is sorting by channel names, element by element.
+    const ranked = this.#pathChannels.map((ids) => Array.from(ids, (id) => rank[id]!));
+    const keys = ranked.map((ids) => pathKey(ids, ids.length));
+    const paths: PathGroup[] = ranked
+      .map((_, p) => p)
+      .filter((p) => this.#pathConversions.get(p) > 0 || this.#pathNulls.get(p) > 0)
+      .sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0))
       .map((p) => ({
-        channels: Array.from(p.channels, (id) => rank[id]!),
-        conversions: p.conversions.valueOf(),
-        value: p.value.valueOf(),
-        nulls: p.nulls.valueOf(),
-      }))
-      .filter((p) => p.conversions > 0 || p.nulls > 0)
-      .sort((a, b) => comparePaths(a.channels, b.channels));
+        channels: ranked[p]!,
+        conversions: this.#pathConversions.get(p),
+        value: this.#pathValue.get(p),
+        nulls: this.#pathNulls.get(p),
+      }));
     return {
       channels,
       paths,
@@ -140,8 +154,8 @@ export class PathTableBuilder {
         this.#noTimestamps === undefined
           ? {
               halfLifeDays: this.halfLifeDays,
-              conversions: order.map((id) => this.#decayConversions[id]!.valueOf()),
-              value: order.map((id) => this.#decayValue[id]!.valueOf()),
+              conversions: order.map((id) => this.#decayConversions.get(id)),
+              value: order.map((id) => this.#decayValue.get(id)),
             }
           : { unavailable: this.#noTimestamps },
       unattributed: {
@@ -153,15 +167,19 @@ export class PathTableBuilder {
   }
 }
 
+/** A path as a string of channel ids (one UTF-16 code unit each): the grouping key. */
+function pathKey(ids: ArrayLike<number>, length: number): string {
+  if (length === 1) return String.fromCharCode(ids[0]!);
+  if (length === 2) return String.fromCharCode(ids[0]!, ids[1]!);
+  if (length === 3) return String.fromCharCode(ids[0]!, ids[1]!, ids[2]!);
+  let key = String.fromCharCode(ids[0]!, ids[1]!, ids[2]!, ids[3]!);
+  for (let i = 4; i < length; i++) key += String.fromCharCode(ids[i]!);
+  return key;
+}
+
 /** Code-unit order: the same on every machine and locale. */
 function compare(names: readonly string[], a: number, b: number): number {
   const x = names[a]!;
   const y = names[b]!;
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-function comparePaths(a: readonly number[], b: readonly number[]): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
 }

@@ -101,8 +101,8 @@ function touchpointFeed(
     current = id;
     const time = Number(ts) / 1000;
     return event === 'touch'
-      ? sink.touch(id, time, table.channelId(String(channel), where))
-      : sink.conversion(id, time, Number(value ?? 0));
+      ? sink.touch(id, 0, id.length, time, table.channelId(String(channel), where))
+      : sink.conversion(id, 0, id.length, time, Number(value ?? 0));
   };
 }
 

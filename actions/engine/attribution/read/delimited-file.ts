@@ -3,9 +3,9 @@ import type { EventSink } from '../journeys.js';
 import type { PathTableBuilder } from '../path-table.js';
 import { recogniseHeader } from './header.js';
 import { type Delimiter, detectDelimiter, forEachLine, splitFields } from './lines.js';
-import { pathRowReader, type RowReader } from './path-rows.js';
+import { pathRowReader } from './path-rows.js';
 import { RowProblems } from './problems.js';
-import { touchpointRowReader } from './touchpoint-rows.js';
+import { type LineReader, touchpointLineReader } from './touchpoint-rows.js';
 
 export interface DelimitedRead {
   kind: 'paths' | 'touchpoints';
@@ -27,30 +27,29 @@ export async function readDelimitedFile(
 ): Promise<DelimitedRead> {
   const problems = new RowProblems(file);
   const warnings: string[] = [];
-  let reader: RowReader | undefined;
+  let reader: LineReader | undefined;
   let delimiter: Delimiter = ',';
   let kind: DelimitedRead['kind'] = 'paths';
   const completed = await forEachLine(file, (line, n) => {
-    if (reader) {
-      if (line.length === 0) return true;
-      const fields = splitFields(line, delimiter);
-      if (!fields) {
-        problems.add(n, 'row', 'has a quote (") that is never closed');
-        return true;
-      }
-      if (fields.every((f) => f.trim() === '')) return true;
-      return reader(fields, n);
-    }
+    if (reader) return line.length === 0 || reader(line, n);
     if (line.trim() === '' || line.startsWith('#')) return true;
     delimiter = detectDelimiter(line) ?? ',';
     const cells = (splitFields(line, delimiter) ?? [line]).map((c) => c.trim());
     const { columns, ignored } = recogniseHeader(cells, `${file}:${n}`);
     if (ignored.length > 0) warnings.push(`${file}:${n}: columns ignored: ${ignored.join(', ')}`);
     kind = columns.kind;
-    reader =
-      columns.kind === 'paths'
-        ? pathRowReader(columns, cells, delimiter, table, problems)
-        : touchpointRowReader(columns, cells, delimiter, sink, table, problems);
+    if (columns.kind === 'touchpoints')
+      reader = touchpointLineReader(columns, cells, delimiter, sink, table, problems);
+    else {
+      const rows = pathRowReader(columns, cells, delimiter, table, problems);
+      const separator = delimiter;
+      reader = (text, lineNumber) => {
+        const fields = splitFields(text, separator);
+        if (!fields) problems.add(lineNumber, 'row', 'has a quote (") that is never closed');
+        else if (fields.some((f) => f.trim() !== '')) rows(fields, lineNumber);
+        return true;
+      };
+    }
     return true;
   });
   if (!reader)

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { TextDecoder } from 'node:util';
 import { CrescendoError } from '../../errors.js';
 
@@ -10,27 +11,32 @@ export type LineSink = (line: string, lineNumber: number) => boolean | undefined
  * UTF-16 with its BOM, `\n` or `\r\n` line ends. Resolves `false` when the sink stopped early.
  */
 export async function forEachLine(path: string, sink: LineSink): Promise<boolean> {
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  let decoder: TextDecoder | undefined;
-  let carry = '';
-  let lineNumber = 0;
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (!decoder) decoder = new TextDecoder(encodingOf(chunk));
-      const text = carry + decoder.decode(chunk, { stream: true });
-      let from = 0;
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', from)) {
-        const end = at > from && text.charCodeAt(at - 1) === 13 ? at - 1 : at;
-        if (sink(text.slice(from, end), ++lineNumber) === false) return false;
-        from = at + 1;
+    const { encoding, skip } = await encodingOf(path);
+    const stream = encoding
+      ? createReadStream(path, { encoding, start: skip, highWaterMark: 1 << 20 })
+      : createReadStream(path, { start: skip, highWaterMark: 1 << 20 });
+    // UTF-16BE has no Node stream encoding: decode it by hand.
+    const decoder = encoding ? undefined : new TextDecoder('utf-16be');
+    let carry = '';
+    let lineNumber = 0;
+    try {
+      for await (const chunk of stream as AsyncIterable<string | Buffer>) {
+        const lines = (carry + (decoder ? decoder.decode(chunk as Buffer, { stream: true }) : chunk)).split(
+          '\n',
+        );
+        carry = lines.pop()!;
+        for (const line of lines) {
+          const text = line.charCodeAt(line.length - 1) === 13 ? line.slice(0, -1) : line;
+          if (sink(text, ++lineNumber) === false) return false;
+        }
       }
-      carry = text.slice(from);
+    } finally {
+      stream.destroy();
     }
     const rest = carry + (decoder?.decode() ?? '');
-    if (rest.length > 0) {
-      const end = rest.endsWith('\r') ? rest.length - 1 : rest.length;
-      if (sink(rest.slice(0, end), ++lineNumber) === false) return false;
-    }
+    if (rest.length > 0 && sink(rest.endsWith('\r') ? rest.slice(0, -1) : rest, ++lineNumber) === false)
+      return false;
     return true;
   } catch (error) {
     if (error instanceof CrescendoError) throw error;
@@ -41,15 +47,23 @@ export async function forEachLine(path: string, sink: LineSink): Promise<boolean
         fix: 'give the path of a readable file',
       });
     throw error;
-  } finally {
-    stream.destroy();
   }
 }
 
-function encodingOf(first: Buffer): string {
-  if (first[0] === 0xff && first[1] === 0xfe) return 'utf-16le';
-  if (first[0] === 0xfe && first[1] === 0xff) return 'utf-16be';
-  return 'utf-8';
+/** The encoding from the byte-order mark, and how many bytes it takes. */
+async function encodingOf(path: string): Promise<{ encoding?: 'utf8' | 'utf16le'; skip: number }> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(3);
+    const { bytesRead } = await handle.read(head, 0, 3, 0);
+    if (bytesRead >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf16le', skip: 2 };
+    if (bytesRead >= 2 && head[0] === 0xfe && head[1] === 0xff) return { skip: 2 };
+    if (bytesRead === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+      return { encoding: 'utf8', skip: 3 };
+    return { encoding: 'utf8', skip: 0 };
+  } finally {
+    await handle.close();
+  }
 }
 
 export type Delimiter = ',' | ';' | '\t';

@@ -4,7 +4,7 @@ import type { Delimiter } from './lines.js';
 import { parseFigure } from './numbers.js';
 import type { RowProblems } from './problems.js';
 
-export type RowReader = (fields: string[], line: number) => boolean;
+export type RowReader = (fields: string[], line: number) => void;
 
 /**
  * Reads aggregated path rows (`C1 > C2 > C3;1;1000;0`) into the table, grouping identical paths as
@@ -37,11 +37,11 @@ export function pathRowReader(
   return (fields, line) => {
     if (fields.length < width) {
       problems.add(line, 'row', `has ${fields.length} fields, the header has ${names.length}`);
-      return true;
+      return;
     }
     if (fields[columns.conversions]!.trim() === '') {
       problems.add(line, names[columns.conversions]!, 'is empty; write 0 for a path that did not convert');
-      return true;
+      return;
     }
     const conversions = figure(fields, columns.conversions, line, false);
     const value = figure(fields, columns.value, line, true);
