@@ -4,15 +4,16 @@ import { UserTable, VALUES } from './user-table.js';
 const DAY_MS = 86_400_000;
 const NONE = -1;
 /** Open touches kept in the user's own record; more go to the shared log. */
-const INLINE = 4;
-// A user's record (after the table's own fields): last conversion, open touches, the log's last
-// touch of this user, then the first INLINE touches' times and channels.
+const INLINE = 3;
+// A user's record is 8 doubles, one cache line: the table's id reference, then the last conversion,
+// [open touches, log's last touch + 1] as two int32s, the first INLINE touches' times, and their
+// channel ids as int32s.
 const LAST_CONVERSION = VALUES;
-const COUNT = VALUES + 1;
-const TAIL = VALUES + 2;
-const TIMES = VALUES + 3;
-const CHANNELS = TIMES + INLINE;
-const NEW_USER = [Number.NEGATIVE_INFINITY, 0, NONE, ...new Array<number>(2 * INLINE).fill(0)];
+const COUNT = 2 * (VALUES + 1);
+const TAIL = COUNT + 1;
+const TIMES = VALUES + 2;
+const CHANNELS = 2 * (TIMES + INLINE);
+const NEW_USER = [Number.NEGATIVE_INFINITY, 0, 0, 0, 0, 0, 0];
 
 /**
  * Where touchpoint rows go. The user id is `text.slice(start, end)`, passed by position so a reader
@@ -26,6 +27,8 @@ export interface EventSink {
 export interface JourneyOptions {
   /** Touches more than this many days before the journey's end are dropped. Default: keep all. */
   lookbackDays?: number;
+  /** Initial room for open touches beyond a user's first three (the log grows as needed). Default 65,536. */
+  logCapacity?: number;
 }
 
 /**
@@ -46,11 +49,11 @@ export class JourneyBuilder implements EventSink {
   readonly #halfLifeMs: number;
   readonly #users = new UserTable(NEW_USER);
   readonly #stride = this.#users.stride;
-  #channel = new Int32Array(1 << 16);
-  #time = new Float64Array(1 << 16);
-  #previous = new Int32Array(1 << 16);
+  #channel: Int32Array;
+  #time: Float64Array;
+  #previous: Int32Array;
   /** 1 for log touches already closed into a journey (their room is reused at the next compaction). */
-  #taken = new Uint8Array(1 << 16);
+  #taken: Uint8Array;
   #used = 0;
   #live = 0;
   // Scratch for the journey being closed, in arrival order.
@@ -61,6 +64,11 @@ export class JourneyBuilder implements EventSink {
     this.#table = table;
     this.#lookbackMs = (options.lookbackDays ?? Number.POSITIVE_INFINITY) * DAY_MS;
     this.#halfLifeMs = table.halfLifeDays * DAY_MS;
+    const log = options.logCapacity ?? 1 << 16;
+    this.#channel = new Int32Array(log);
+    this.#time = new Float64Array(log);
+    this.#previous = new Int32Array(log);
+    this.#taken = new Uint8Array(log);
   }
 
   /** A touch at `timeMs` on channel id `channel`; false when it lands before the user's last conversion. */
@@ -99,24 +107,24 @@ export class JourneyBuilder implements EventSink {
     if (n > 0) this.#close(n, this.#times[n - 1]!, 0, 0);
   }
 
-  /** Appends an open touch to the user whose record starts at `at`. */
+  /** Appends an open touch to the user whose record starts at double `at`. */
   #add(at: number, channel: number, time: number): void {
-    let records = this.#users.records;
-    const count = records[at + COUNT]!;
+    const ints = this.#users.ints;
+    const i = 2 * at;
+    const count = ints[i + COUNT]!;
     if (count < INLINE) {
-      records[at + TIMES + count] = time;
-      records[at + CHANNELS + count] = channel;
+      this.#users.records[at + TIMES + count] = time;
+      ints[i + CHANNELS + count] = channel;
     } else {
       if (this.#used === this.#channel.length) this.#makeRoom();
-      records = this.#users.records;
       const t = this.#used++;
       this.#channel[t] = channel;
       this.#time[t] = time;
-      this.#previous[t] = records[at + TAIL]!;
-      records[at + TAIL] = t;
+      this.#previous[t] = ints[i + TAIL]! - 1;
+      ints[i + TAIL] = t + 1;
       this.#live++;
     }
-    records[at + COUNT] = count + 1;
+    ints[i + COUNT] = count + 1;
   }
 
   /**
@@ -125,23 +133,25 @@ export class JourneyBuilder implements EventSink {
    */
   #take(at: number, until: number): number {
     const records = this.#users.records;
-    const count = records[at + COUNT]!;
+    const ints = this.#users.ints;
+    const i0 = 2 * at;
+    const count = ints[i0 + COUNT]!;
     if (count > this.#ids.length) this.#growScratch(count);
     const inline = Math.min(count, INLINE);
     for (let i = 0; i < inline; i++) {
-      this.#ids[i] = records[at + CHANNELS + i]!;
+      this.#ids[i] = ints[i0 + CHANNELS + i]!;
       this.#times[i] = records[at + TIMES + i]!;
     }
     // The log holds the rest, newest first.
     let i = count;
-    for (let t = records[at + TAIL]!; t !== NONE; t = this.#previous[t]!) {
+    for (let t = ints[i0 + TAIL]! - 1; t !== NONE; t = this.#previous[t]!) {
       this.#ids[--i] = this.#channel[t]!;
       this.#times[i] = this.#time[t]!;
       this.#taken[t] = 1;
     }
     this.#live -= count - inline;
-    records[at + COUNT] = 0;
-    records[at + TAIL] = NONE;
+    ints[i0 + COUNT] = 0;
+    ints[i0 + TAIL] = 0;
     let n = 0;
     for (let j = 0; j < count; j++) {
       if (this.#times[j]! <= until) {
@@ -214,10 +224,10 @@ export class JourneyBuilder implements EventSink {
     }
     this.#taken.fill(0, 0, this.#used);
     this.#used = used;
-    const records = this.#users.records;
+    const ints = this.#users.ints;
     for (const user of this.#users.all()) {
-      const tail = records[user * this.#stride + TAIL]!;
-      if (tail !== NONE) records[user * this.#stride + TAIL] = renumbered[tail]!;
+      const i = 2 * user * this.#stride + TAIL;
+      if (ints[i]! > 0) ints[i] = renumbered[ints[i]! - 1]! + 1;
     }
   }
 

@@ -21,9 +21,11 @@ export class UserTable {
   #mask: number;
   #occupied = 0;
   #records: Float64Array;
+  #ints: Int32Array;
   #users = 0;
   readonly #free: number[] = [];
-  #arena = new Uint16Array(1 << 16);
+  /** Id characters; one byte each until an id needs more. */
+  #arena: Uint8Array | Uint16Array = new Uint8Array(1 << 16);
   #arenaUsed = 0;
 
   /** `initial`: the caller's values for a new user. */
@@ -33,11 +35,17 @@ export class UserTable {
     this.#slots = new Int32Array(capacity * 2);
     this.#mask = capacity - 1;
     this.#records = new Float64Array(capacity * this.stride);
+    this.#ints = new Int32Array(this.#records.buffer);
   }
 
   /** The records, `stride` doubles per user; replaced when they grow, so read it after `find`. */
   get records(): Float64Array {
     return this.#records;
+  }
+
+  /** The same records seen as 32-bit integers (two per double), for values that are small integers. */
+  get ints(): Int32Array {
+    return this.#ints;
   }
 
   get size(): number {
@@ -97,6 +105,7 @@ export class UserTable {
       const records = new Float64Array(this.#records.length * 2);
       records.set(this.#records);
       this.#records = records;
+      this.#ints = new Int32Array(records.buffer);
     }
     const at = user * this.stride;
     // A reused record's old room holds the new id when it is no longer (ids are mostly one length).
@@ -104,14 +113,14 @@ export class UserTable {
     let from = this.#arenaUsed;
     if (old >= 0 && old % NAME_LENGTH >= length) from = (old - (old % NAME_LENGTH)) / NAME_LENGTH;
     else {
-      if (this.#arenaUsed + length > this.#arena.length) {
-        const arena = new Uint16Array(Math.max(this.#arena.length * 2, this.#arenaUsed + length));
-        arena.set(this.#arena);
-        this.#arena = arena;
-      }
+      if (this.#arenaUsed + length > this.#arena.length) this.#growArena(this.#arenaUsed + length, false);
       this.#arenaUsed += length;
     }
-    for (let i = 0; i < length; i++) this.#arena[from + i] = text.charCodeAt(start + i);
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(start + i);
+      if (c > 0xff && this.#arena instanceof Uint8Array) this.#growArena(this.#arena.length, true);
+      this.#arena[from + i] = c;
+    }
     this.#records[at + NAME] = from * NAME_LENGTH + length;
     for (let i = 0; i < this.#initial.length; i++) this.#records[at + VALUES + i] = this.#initial[i]!;
     this.#slots[2 * slot] = hash;
@@ -120,11 +129,18 @@ export class UserTable {
     return user;
   }
 
-  /** Four times the room (or the same, when removals filled it), re-placing the live slots. */
+  #growArena(atLeast: number, wide: boolean): void {
+    const size = Math.max(this.#arena.length * 2, atLeast);
+    const arena = wide || this.#arena instanceof Uint16Array ? new Uint16Array(size) : new Uint8Array(size);
+    arena.set(this.#arena);
+    this.#arena = arena;
+  }
+
+  /** Twice the room (or the same, when removals filled it), re-placing the live slots. */
   #rehash(): void {
     const old = this.#slots;
     const live = this.size;
-    const capacity = live * 4 > this.#mask + 1 ? (this.#mask + 1) * 4 : this.#mask + 1;
+    const capacity = live * 4 > this.#mask + 1 ? (this.#mask + 1) * 2 : this.#mask + 1;
     this.#slots = new Int32Array(capacity * 2);
     this.#mask = capacity - 1;
     this.#occupied = live;
