@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   attribute,
+  attributeCommand,
   type PathTable,
   queryGa4Files,
   readAttributionFiles,
 } from '../../actions/engine/attribution/index.js';
 import { GA4_DAY_1, GA4_DAY_2, GA4_PATHS, ndjson } from './ga4-export.js';
-import { scratchDir } from './helpers.js';
+import { captureIo, scratchDir } from './helpers.js';
 
 const file = await scratchDir();
 const day1 = await file('events_20240501.ndjson', ndjson(GA4_DAY_1));
@@ -98,6 +99,17 @@ describe('GA4 BigQuery export through DuckDB', () => {
     expect(pathsOf(table)['newsletter / email']).toEqual([1, 120, 0]);
     const result = attribute(table);
     expect(result.totalConversions).toBe(3);
+  });
+
+  it('crescendo attribute reads the export, with the key events given on the command line', async () => {
+    const { io, out } = captureIo();
+    expect(await attributeCommand([day1, day2, '--json', '--conversion-event', 'purchase'], io)).toBe(0);
+    const json = JSON.parse(out[0]!);
+    expect(json.totalConversions).toBe(2);
+    expect(json.totalValue).toBe(150.5);
+    const bad = captureIo();
+    expect(await attributeCommand([day1, '--conversion-event', 'add to cart'], bad.io)).toBe(1);
+    expect(bad.err.join('\n')).toMatch(/conversion event names must be GA4 event names: add to cart/);
   });
 
   it('refuses a file that is not a GA4 export, naming it', async () => {
