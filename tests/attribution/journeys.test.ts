@@ -28,7 +28,7 @@ describe('journeys built from touchpoints', () => {
       'basic.csv',
       csv([
         'u1,2024-05-01T10:00:00Z,touch,Email,',
-        'u2,2024-05-01T11:00:00Z,touch,Social,',
+        'u2,2024-05-01T11:00:00Z,touch,Social',
         'u1,2024-05-02T10:00:00Z,touch,Search,',
         'u1,2024-05-03T10:00:00Z,conversion,,120',
         'u1,2024-05-04T10:00:00Z,touch,Social,',

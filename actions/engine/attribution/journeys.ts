@@ -34,7 +34,7 @@ export interface JourneyOptions {
 /**
  * Cuts each user's touches into journeys as rows stream in: a conversion closes the journey of the
  * touches before it, later touches start the next one, and touches never followed by a conversion
- * become a journey without one at `finish`. Only open journeys are held: a user's first four open
+ * become a journey without one at `finish`. Only open journeys are held: a user's first three open
  * touches in the user's own record, further ones in a shared log of flat typed arrays where each
  * points back to the user's previous one (compacted when it fills). A row costs one hash-table probe
  * and writes to the record it found.

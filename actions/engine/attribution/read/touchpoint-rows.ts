@@ -31,6 +31,8 @@ export function touchpointLineReader(
   const decimalComma = delimiter !== ',';
   const width =
     Math.max(columns.user, columns.timestamp, columns.event, columns.channel, columns.value ?? 0) + 1;
+  // A row may stop before an empty trailing value column.
+  const needed = Math.max(columns.user, columns.timestamp, columns.event, columns.channel) + 1;
   const starts = new Int32Array(width);
   const ends = new Int32Array(width);
   const valueColumn = columns.value ?? -1;
@@ -59,7 +61,7 @@ export function touchpointLineReader(
       if (at === -1) break;
       from = at + 1;
     }
-    if (count < width) {
+    if (count < needed) {
       if (!blank(text, separator))
         problems.add(n, 'row', `has ${count} fields, the header has ${names.length}`);
       return true;
@@ -103,7 +105,10 @@ export function touchpointLineReader(
       return sink.touch(text, u0, u1, time, table.channelIdAt(text, c0, c1, problems.file, n));
     }
     if (event === 'conversion') {
-      const cell = valueColumn === -1 ? '' : text.slice(starts[valueColumn]!, ends[valueColumn]!);
+      const cell =
+        valueColumn === -1 || valueColumn >= count
+          ? ''
+          : text.slice(starts[valueColumn]!, ends[valueColumn]!);
       const value = parseFigure(cell, decimalComma);
       if (value !== undefined && Number.isNaN(value)) {
         problems.add(n, names[valueColumn]!, `"${cell.trim()}" is not a number`);
