@@ -25,6 +25,8 @@ export interface CliEnv {
   /** Root of the Crescendo package: its config template and demo samples live there. */
   packageRoot: string;
   out: (line: string) => void;
+  /** Where errors and warnings go (standard error); `out` when absent. */
+  err?: (line: string) => void;
 }
 
 const samplesDir = (env: CliEnv) => join(env.packageRoot, 'scripts', 'demo', 'answers');

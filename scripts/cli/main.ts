@@ -17,13 +17,26 @@ const USAGE = `crescendo — marketing operations as code
   crescendo run <id> <stage> [--dir PATH]     run one stage (e.g. measurement) by hand
   crescendo check <file…> [--json]            validate artifacts; exit 0 only when all pass
   crescendo keywords <export.csv…> [--json]   import, cluster and rank keyword exports
+  crescendo attribute <file…> [--model M|all] [--order 1|2|3] [--half-life DAYS] [--lookback DAYS] [--json]
+                                              credit conversions to channels by seven models side by side
   crescendo demo [--dir PATH]                 a whole example campaign, offline without a key
   crescendo strategy-lock --base REF --head REF [--branch NAME] [--dir PATH]
                                               fail when an approved strategy changes without justification
 
 Without ANTHROPIC_API_KEY only the example brief runs, from shipped sample answers.`;
 
+/** Commands with options of their own take the rest of the line as it is. */
+const OWN_OPTIONS: Record<string, (args: string[], env: CliEnv) => Promise<number>> = {
+  attribute: async (args, env) =>
+    (await import('../../actions/engine/attribution/command.js')).attributeCommand(args, {
+      out: env.out,
+      err: env.err ?? ((line) => process.stderr.write(`${line}\n`)),
+    }),
+};
+
 export async function main(argv: string[], env: CliEnv): Promise<number> {
+  const own = argv[0] === undefined ? undefined : OWN_OPTIONS[argv[0]];
+  if (own) return own(argv.slice(1), env);
   try {
     const { positionals, values } = parseArgs({
       args: argv,
