@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { BRAND_PATH, parseBrandVoice } from '../../actions/engine/artifacts/brand.js';
@@ -18,8 +18,10 @@ import { runStage, startCampaign } from '../../actions/engine/runner/run-stage.j
 import { StageSpendLog, spendByStage } from '../../actions/engine/runner/spend-log.js';
 import { stageViews } from '../../actions/engine/runner/stage-status.js';
 import { STAGE_NAMES, StageName, stageBranch } from '../../actions/engine/stages/names.js';
+import { startDemoMailbox } from '../demo/mail-catcher.js';
 import { type CheckOptions, checkFile } from './check-file.js';
 import { chooseLlm, EXAMPLE_ID } from './llm-choice.js';
+import { publishCommand } from './publish.js';
 
 export interface CliEnv {
   /** Root of the Crescendo package: its config template and demo samples live there. */
@@ -193,6 +195,44 @@ export async function keywords(env: CliEnv, files: string[], json: boolean): Pro
   for (const w of json ? [] : report.warnings) env.out(`warning: ${w}`);
 }
 
+/** The demo publishes everything due by the end of its campaign window. */
+export const DEMO_PUBLISH_AT = '2027-06-30T22:00:00Z';
+
+/**
+ * Publishing for real where it can offline: the blog posts into the Hugo folder `website/`, the emails over
+ * SMTP to a mail server on loopback that keeps them in `mailbox/` as .eml files, social posts and ads as
+ * dry runs (their exact requests kept next to the ledger). Both folders are committed for people to open.
+ */
+async function publishDemo(env: CliEnv, dir: string): Promise<void> {
+  const mailbox = await startDemoMailbox(join(dir, 'mailbox'));
+  env.out(
+    `— publishing what is due by ${DEMO_PUBLISH_AT}: blog into website/, email to ${mailbox.url} (kept in mailbox/), social and ads as dry runs`,
+  );
+  let code: number;
+  try {
+    code = await publishCommand(
+      ['--dir', dir, '--now', DEMO_PUBLISH_AT],
+      { out: env.out, err: env.err ?? env.out },
+      { env: { ...process.env, CRESCENDO_SMTP_URL: mailbox.url } },
+    );
+  } finally {
+    await mailbox.close();
+  }
+  if (code !== 0) {
+    throw new CrescendoError('the demo could not publish every entry', {
+      where: `${dir}/campaigns/${EXAMPLE_ID}/ledger.yml`,
+      fix: 'the lines above say which entry failed and why',
+    });
+  }
+  await git(dir, ['add', '--', 'website', 'mailbox']);
+  await git(dir, [
+    'commit',
+    '-q',
+    '-m',
+    'What the demo published: the Hugo site folder and the mailbox (sample)',
+  ]);
+}
+
 /** A whole example campaign in a fresh repository, each stage approved, offline without a key. */
 export async function demo(env: CliEnv, dirOption?: string): Promise<string> {
   const dir = resolve(dirOption ?? (await mkdtemp(join(tmpdir(), 'crescendo-demo-'))));
@@ -204,8 +244,13 @@ export async function demo(env: CliEnv, dirOption?: string): Promise<string> {
     join(env.packageRoot, 'scripts', 'demo', 'brand.yml'),
     join(dir, '.github', 'crescendo', 'brand.yml'),
   );
-  await git(dir, ['add', '.github/crescendo/brand.yml']);
-  await git(dir, ['commit', '-q', '-m', 'Add the brand voice']);
+  // Where the demo publishes: a Hugo folder, a mail server on this machine, dry runs for social and ads.
+  await appendFile(
+    join(dir, CONFIG_PATH),
+    await readFile(join(env.packageRoot, 'scripts', 'demo', 'publishing.yml'), 'utf8'),
+  );
+  await git(dir, ['add', '.github/crescendo/brand.yml', CONFIG_PATH]);
+  await git(dir, ['commit', '-q', '-m', 'Add the brand voice and the publishing set-up']);
   const id = await start(env, dir, join(env.packageRoot, 'scripts', 'demo', 'brief.yml'));
   if (id !== EXAMPLE_ID) throw new CrescendoError('the demo brief has an unexpected id');
   for (const stage of ['research', 'strategy', 'content', 'review'] as const) {
@@ -214,6 +259,7 @@ export async function demo(env: CliEnv, dirOption?: string): Promise<string> {
   }
   env.out('— approving distribution (the campaign goes live)');
   await approveCommand(env, dir, id);
+  await publishDemo(env, dir);
   env.out('— the campaign runs; the team exports its performance data (sample data)');
   // The team exports performance data after the campaign has run for a while.
   const data = join(dir, 'campaigns', id, 'data');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CrescendoError } from '../errors.js';
 import { parseYaml, validateWith } from '../files/yaml.js';
 import type { StageName } from '../stages/names.js';
+import { PublishingConfig } from './publishing.js';
 
 export const CONFIG_PATH = '.github/crescendo.yml';
 
@@ -106,6 +107,8 @@ export const Config = z.object({
   research: ResearchConfig.default(ResearchConfig.parse({})),
   content: ContentConfig.default(ContentConfig.parse({})),
   modelCalls: ModelCallLimits.default(ModelCallLimits.parse({})),
+  /** `publishing.<channel>`: the publisher each channel uses and its settings (see config/publishing.ts). */
+  publishing: PublishingConfig,
 });
 export type Config = z.infer<typeof Config>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { trackedLink, utmContent } from '../../channels/tracking.js';
+import { emailUtmContent, trackedLink } from '../../channels/tracking.js';
 import type { AssetModule, ExtraFile } from '../asset-module.js';
 import {
   CallToAction,
@@ -185,11 +185,12 @@ function addDays(date: string, days: number): string {
 }
 
 function renderEmailSequence(sequence: EmailSequence, ctx: AssetContext) {
-  const tracker = (variantId: string) => (url: string) =>
+  // Each email its own utm_content, so a report tells which email of the sequence brought the visit.
+  const tracker = (email: number, variantId: string) => (url: string) =>
     trackedLink(url, {
       channel: ctx.channel,
       campaignId: ctx.campaignId,
-      content: utmContent(sequence.slug, variantId),
+      content: emailUtmContent(sequence.slug, email, variantId),
     });
   const extra: ExtraFile[] = [];
   const body: string[] = [`# ${oneLine(sequence.name)}`, ''];
@@ -221,7 +222,7 @@ function renderEmailSequence(sequence: EmailSequence, ctx: AssetContext) {
           bodyMarkdown: sent.body,
           cta: sent.cta,
           brand: ctx.brand,
-          trackLink: tracker(variantId),
+          trackLink: tracker(i + 1, variantId),
         }),
       });
     }

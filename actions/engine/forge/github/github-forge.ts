@@ -1,5 +1,13 @@
 import { CrescendoError } from '../../errors.js';
-import type { CommitRequest, Forge, PullRequest, PullRequestRequest, Review } from '../forge.js';
+import type {
+  CommitRequest,
+  Forge,
+  GuardedCommitRequest,
+  GuardedCommitResult,
+  PullRequest,
+  PullRequestRequest,
+  Review,
+} from '../forge.js';
 import {
   createOctokit,
   DEFAULT_API_URL,
@@ -8,7 +16,15 @@ import {
   type ThrottleSettings,
 } from './client.js';
 import { toCrescendoError } from './errors.js';
-import { branchSha, commitFilesVia, listFilesAt, readBytesAt, readFileAt, unless404 } from './git-data.js';
+import {
+  branchSha,
+  commitFilesVia,
+  guardedCommitVia,
+  listFilesAt,
+  readBytesAt,
+  readFileAt,
+  unless404,
+} from './git-data.js';
 import { findPull, getPull, listPullReviews, mergePull, openOrUpdatePull } from './pulls.js';
 
 export type { GitHubOctokit, ThrottleSettings } from './client.js';
@@ -124,8 +140,16 @@ export class GitHubForge implements Forge {
     return (await this.call((api) => branchSha(api, branch))) !== undefined;
   }
 
+  branchTip(branch: string): Promise<string | undefined> {
+    return this.call((api) => branchSha(api, branch));
+  }
+
   commitFiles(request: CommitRequest): Promise<{ sha: string }> {
     return this.call((api) => commitFilesVia(api, request));
+  }
+
+  commitIfUnchanged(request: GuardedCommitRequest): Promise<GuardedCommitResult> {
+    return this.call((api) => guardedCommitVia(api, request));
   }
 
   findPullRequest(branch: string): Promise<PullRequest | undefined> {

@@ -1,8 +1,17 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { CrescendoError } from '../../errors.js';
-import type { CommitRequest, FileChange, Forge, PullRequest, PullRequestRequest, Review } from '../forge.js';
+import type {
+  CommitRequest,
+  FileChange,
+  Forge,
+  GuardedCommitRequest,
+  GuardedCommitResult,
+  PullRequest,
+  PullRequestRequest,
+  Review,
+} from '../forge.js';
 import { git, gitBytesMaybe, gitMaybe } from './git.js';
 
 interface LocalComment {
@@ -85,6 +94,58 @@ export class LocalForge implements Forge {
     );
   }
 
+  async branchTip(branch: string): Promise<string | undefined> {
+    return (await gitMaybe(this.dir, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`]))?.trim();
+  }
+
+  /**
+   * `git update-ref <branch> <new> <expected>` is git's own compare-and-swap (under the ref's lock file), so
+   * two processes committing at once cannot both win. When the branch is checked out, the changed files
+   * that were clean in the work tree follow the commit (a person's unsaved edits are left alone).
+   */
+  async commitIfUnchanged(request: GuardedCommitRequest): Promise<GuardedCommitResult> {
+    const sha =
+      request.expected === undefined
+        ? await this.commitOnto(undefined, request.changes, request.message)
+        : await this.commitOnto(request.expected, request.changes, request.message);
+    if (request.expected !== undefined) {
+      const [before, after] = await Promise.all([this.treeOf(request.expected), this.treeOf(sha)]);
+      if (before === after) return { sha: request.expected };
+    }
+    const ref = `refs/heads/${request.branch}`;
+    const old = request.expected ?? '0'.repeat(40);
+    if ((await gitMaybe(this.dir, ['update-ref', ref, sha, old])) === undefined) return { conflict: true };
+    if (request.expected !== undefined && (await this.checkedOut()) === request.branch) {
+      await this.followInWorkTree(request.expected, request.changes);
+    }
+    return { sha };
+  }
+
+  private async treeOf(commit: string): Promise<string> {
+    return (await git(this.dir, ['rev-parse', `${commit}^{tree}`])).trim();
+  }
+
+  private async checkedOut(): Promise<string | undefined> {
+    return (await gitMaybe(this.dir, ['symbolic-ref', '--short', 'HEAD']))?.trim();
+  }
+
+  /** Brings the index and the clean work-tree copies of `changes` to the new commit. */
+  private async followInWorkTree(previous: string, changes: FileChange[]): Promise<void> {
+    for (const change of changes) {
+      const file = join(this.dir, change.path);
+      const committed = await gitMaybe(this.dir, ['cat-file', 'blob', `${previous}:${change.path}`]);
+      const onDisk = await readFile(file, 'utf8').catch(() => undefined);
+      const clean = onDisk === committed || onDisk === (change.content ?? undefined);
+      await gitMaybe(this.dir, ['reset', '-q', '--', change.path]);
+      if (!clean) continue;
+      if (change.content === null) await rm(file, { force: true });
+      else {
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, change.content);
+      }
+    }
+  }
+
   private async tip(branch: string): Promise<string> {
     return (await git(this.dir, ['rev-parse', `refs/heads/${branch}`])).trim();
   }
@@ -97,12 +158,19 @@ export class LocalForge implements Forge {
     return { sha };
   }
 
-  /** Builds a commit from `parent` plus changes in a private index, leaving the work tree alone. */
-  private async commitOnto(parent: string, changes: FileChange[], message: string): Promise<string> {
+  /**
+   * Builds a commit from `parent` (none: a root commit) plus changes in a private index, leaving the work
+   * tree alone.
+   */
+  private async commitOnto(
+    parent: string | undefined,
+    changes: FileChange[],
+    message: string,
+  ): Promise<string> {
     const index = join(tmpdir(), `crescendo-index-${process.pid}-${Date.now()}-${Math.random()}`);
     const env = { GIT_INDEX_FILE: index };
     try {
-      await git(this.dir, ['read-tree', parent], { env });
+      await git(this.dir, parent === undefined ? ['read-tree', '--empty'] : ['read-tree', parent], { env });
       for (const change of changes) {
         if (change.content === null) {
           await git(this.dir, ['update-index', '--force-remove', '--', change.path], { env });
@@ -116,7 +184,8 @@ export class LocalForge implements Forge {
         }
       }
       const tree = (await git(this.dir, ['write-tree'], { env })).trim();
-      return (await git(this.dir, ['commit-tree', tree, '-p', parent, '-m', message])).trim();
+      const parents = parent === undefined ? [] : ['-p', parent];
+      return (await git(this.dir, ['commit-tree', tree, ...parents, '-m', message])).trim();
     } finally {
       await rm(index, { force: true });
     }
