@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { campaignFilePath } from '../artifacts/campaign.js';
 import { CrescendoError, formatError, hasCode } from '../errors.js';
-import { GitHubForge, type ThrottleSettings } from '../forge/github/github-forge.js';
+import { GitHubForge } from '../forge/github/github-forge.js';
 import { AnthropicLlm } from '../llm/anthropic-llm.js';
 import type { Llm } from '../llm/llm.js';
 import { SampleLlm } from '../llm/sample-llm.js';
@@ -17,6 +17,7 @@ import {
 import { previousApproved, stageViews } from '../runner/stage-status.js';
 import { FIRST_STAGE, STAGES } from '../stages/index.js';
 import { type StageName, stageBranch } from '../stages/names.js';
+import { actionInput, throttleFrom } from './action-env.js';
 import {
   concernsStage,
   type EventIntent,
@@ -47,10 +48,7 @@ export interface StageActionResult {
 
 type Env = NodeJS.ProcessEnv;
 
-/** `@actions/core`'s input naming (`INPUT_` + upper case, spaces as `_`, dashes kept), on a given env. */
-export function actionInput(env: Env, name: string): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
+export { actionInput } from './action-env.js';
 
 /**
  * The model: the live Anthropic API (honouring `ANTHROPIC_BASE_URL`), or, when `CRESCENDO_SAMPLE_ANSWERS`
@@ -60,15 +58,6 @@ export function stageLlm(env: Env, apiKey: string): Llm {
   const samples = env.CRESCENDO_SAMPLE_ANSWERS;
   if (samples) return new SampleLlm(samples);
   return new AnthropicLlm({ apiKey: apiKey || undefined, baseURL: env.ANTHROPIC_BASE_URL || undefined });
-}
-
-function throttleFrom(env: Env): ThrottleSettings | undefined {
-  const raw = env.CRESCENDO_GITHUB_THROTTLE_MS;
-  if (raw === undefined || raw === '') return undefined;
-  const ms = Number(raw);
-  return Number.isFinite(ms) && ms >= 0
-    ? { minTimeMs: ms, retryBaseMs: Math.min(ms, 1000) || 10 }
-    : undefined;
 }
 
 async function readEvent(env: Env): Promise<unknown> {

@@ -15,6 +15,16 @@ export interface RunEnvironment {
   saveSecret?: (name: string, value: string) => Promise<void>;
 }
 
+/**
+ * The environment without empty values: GitHub Actions passes a secret or variable that is not set as an
+ * empty string, which must read as absent (a publisher then falls back to its default URL, or says the
+ * credential is missing).
+ */
+export const withoutEmpty = (
+  env: Readonly<Record<string, string | undefined>>,
+): Readonly<Record<string, string | undefined>> =>
+  Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+
 export function publisherContext(
   publisher: Publisher<unknown>,
   channel: ChannelPublishing,
@@ -23,7 +33,7 @@ export function publisherContext(
 ): PublisherContext<unknown> {
   return {
     config: channel.settings,
-    env: run.env,
+    env: withoutEmpty(run.env),
     root: run.root,
     fetch: run.fetch,
     now: () => now,

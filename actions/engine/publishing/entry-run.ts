@@ -232,11 +232,17 @@ export async function runEntry(
   try {
     const problems = await publisher.validate(item, ctx);
     if (problems.length > 0) {
+      // A problem located at a credential's variable is a credential to set, not an asset to fix.
+      const secrets = publisher.secrets
+        .map((s) => s.name)
+        .filter((name) => problems.some((p) => p.where === name));
       return fail(
         new Refusal(
-          'invalid',
+          secrets.length > 0 ? 'missing-credentials' : 'invalid',
           problems.map((p) => `${p.where}: ${p.message}`).join('; '),
-          'fix what is named (the asset through a review, the setting in .github/crescendo.yml); the next run tries again',
+          secrets.length > 0
+            ? `set ${secrets.join(' and ')} (docs-publishing.md says where each comes from and how to refresh it); the next run tries again`
+            : 'fix what is named (the asset through a review, the setting in .github/crescendo.yml); the next run tries again',
         ),
       );
     }
