@@ -99,6 +99,7 @@ async function write(dir: string, path: string, content: string) {
 export async function campaignRepo(
   publishing = BASE_PUBLISHING,
   assets: FixtureAsset[] = fixtureAssets(),
+  issue = ISSUE,
 ): Promise<{ dir: string; forge: LocalForge; ledger: Ledger }> {
   const { dir, forge } = await freshRepo();
   await appendFile(join(dir, '.github', 'crescendo.yml'), publishing);
@@ -106,7 +107,7 @@ export async function campaignRepo(
   await write(
     dir,
     `campaigns/${CAMPAIGN}/campaign.yml`,
-    renderCampaignFile({ brief: brief(), state: initialState({ issue: ISSUE }) }),
+    renderCampaignFile({ brief: brief(), state: initialState({ issue }) }),
   );
   const files = [];
   for (const asset of assets) {
@@ -149,4 +150,13 @@ export async function campaignRepo(
   await git(dir, ['add', '-A']);
   await git(dir, ['commit', '-q', '-m', 'An approved distribution']);
   return { dir, forge, ledger };
+}
+
+/** Every committed file of a repository, for seeding a fake GitHub with it. */
+export async function committedFiles(dir: string): Promise<Record<string, string>> {
+  const { readFile } = await import('node:fs/promises');
+  const paths = (await git(dir, ['ls-files'])).split('\n').filter(Boolean);
+  return Object.fromEntries(
+    await Promise.all(paths.map(async (p) => [p, await readFile(join(dir, p), 'utf8')] as const)),
+  );
 }
