@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { parse } from 'yaml';
 import { Brief } from '../../../actions/engine/artifacts/brief.js';
 import { type StrategyData, StrategyProposal } from '../../../actions/engine/artifacts/strategy.js';
+import { CHANNEL_LABELS } from '../../../actions/engine/channels/index.js';
 import {
   type Benchmarks,
   defaultBenchmarks,
   parseBenchmarks,
 } from '../../../actions/engine/planning/benchmarks.js';
+import { METRIC_LABELS } from '../../../actions/engine/planning/metrics.js';
 import { buildStrategy } from '../../../actions/engine/stages/strategy/build.js';
+import { strategyFileCheckpoints } from '../../../actions/engine/stages/strategy/index.js';
 import { exampleBriefPath, packageRoot, samplesDir } from '../../helpers.js';
 
 export const demoBrief = Brief.parse(parse(readFileSync(exampleBriefPath, 'utf8')));
@@ -152,4 +156,48 @@ export function readRenderedPlan(md: string): RenderedPlan {
       return branches;
     });
   return { expected, planned, targets, gaps, kpis, trees };
+}
+
+/**
+ * The acceptance test of the plan of record: read the rendered strategy back and check that the
+ * expected results, the funnel tree and the KPI table print the same number for every channel and
+ * objective, that the expected results add up to the planned total, and the gap is the difference.
+ */
+export function expectPlanAgreement(data: StrategyData, md: string): void {
+  const r = readRenderedPlan(md);
+  data.objectivePlans.forEach((p, i) => {
+    const heading = `${METRIC_LABELS[p.metric]}${p.period ? ` a ${p.period}` : ''}`;
+    let sum = 0;
+    for (const share of p.channels) {
+      const label = CHANNEL_LABELS[share.channel];
+      if (share.note) {
+        expect(r.expected[i]?.has(label)).toBe(false); // shown as "not modelled (why)"
+        continue;
+      }
+      sum += share.planned;
+      expect(r.expected[i]?.get(label)).toBe(share.planned);
+      expect(r.trees[i]?.get(label)).toBe(share.planned);
+      if (share.planned > 0) expect(r.kpis.get(`${label}|${heading}`)).toBe(share.planned);
+    }
+    expect(r.planned[i]).toBe(sum);
+    expect(r.planned[i]).toBe(p.planned);
+    expect(r.targets[i]).toBe(p.target);
+    const gap = p.target - p.planned;
+    expect(r.gaps[i]).toBe(
+      gap > 0
+        ? `${gap.toLocaleString('en-US')} short`
+        : gap === 0
+          ? 'on target'
+          : `${(-gap).toLocaleString('en-US')} above`,
+    );
+  });
+  // The traffic KPIs are the same numbers as the traffic in every campaign-total tree.
+  for (const line of data.allocation.lines) {
+    const label = CHANNEL_LABELS[line.channel];
+    for (const stage of ['impressions', 'clicks'] as const) {
+      const value = line.traffic[stage];
+      if (value) expect(r.kpis.get(`${label}|${stage}`)).toBe(value);
+    }
+  }
+  expect(strategyFileCheckpoints(data)).toEqual([]);
 }

@@ -3,11 +3,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { StrategyData } from '../../../actions/engine/artifacts/strategy.js';
-import { CHANNEL_LABELS } from '../../../actions/engine/channels/index.js';
 import { defaultBenchmarks } from '../../../actions/engine/planning/benchmarks.js';
 import { yieldModel } from '../../../actions/engine/planning/channel-yield.js';
-import { METRIC_LABELS } from '../../../actions/engine/planning/metrics.js';
 import { decideBudget } from '../../../actions/engine/stages/strategy/budget.js';
 import {
   renderStrategy,
@@ -20,7 +17,7 @@ import {
   demoBenchmarks,
   demoBrief,
   demoProposal,
-  readRenderedPlan,
+  expectPlanAgreement,
   referenceBrief,
   referenceProposal,
   strategyOf,
@@ -29,55 +26,10 @@ import {
 /** A field path such as `objectives[0].channels[3]` or `kpis[2]`: never shown to an approver. */
 const FIELD_PATH = /\b[a-zA-Z]+\[\d+\]/;
 
-/**
- * The acceptance test of the plan of record: read the rendered strategy back and check that the
- * expected results, the funnel tree and the KPI table print the same number for every channel and
- * objective, that the expected results add up to the planned total, and the gap is the difference.
- */
-function expectAgreement(data: StrategyData): void {
-  const md = renderStrategy(data, demoBrief);
-  const r = readRenderedPlan(md);
-  data.objectivePlans.forEach((p, i) => {
-    const heading = `${METRIC_LABELS[p.metric]}${p.period ? ` a ${p.period}` : ''}`;
-    let sum = 0;
-    for (const share of p.channels) {
-      const label = CHANNEL_LABELS[share.channel];
-      if (share.note) {
-        expect(r.expected[i]?.has(label)).toBe(false); // shown as "not modelled (why)"
-        continue;
-      }
-      sum += share.planned;
-      expect(r.expected[i]?.get(label)).toBe(share.planned);
-      expect(r.trees[i]?.get(label)).toBe(share.planned);
-      if (share.planned > 0) expect(r.kpis.get(`${label}|${heading}`)).toBe(share.planned);
-    }
-    expect(r.planned[i]).toBe(sum);
-    expect(r.planned[i]).toBe(p.planned);
-    expect(r.targets[i]).toBe(p.target);
-    const gap = p.target - p.planned;
-    expect(r.gaps[i]).toBe(
-      gap > 0
-        ? `${gap.toLocaleString('en-US')} short`
-        : gap === 0
-          ? 'on target'
-          : `${(-gap).toLocaleString('en-US')} above`,
-    );
-  });
-  // The traffic KPIs are the same numbers as the traffic in every campaign-total tree.
-  for (const line of data.allocation.lines) {
-    const label = CHANNEL_LABELS[line.channel];
-    for (const stage of ['impressions', 'clicks'] as const) {
-      const value = line.traffic[stage];
-      if (value) expect(r.kpis.get(`${label}|${stage}`)).toBe(value);
-    }
-  }
-  expect(strategyFileCheckpoints(data)).toEqual([]);
-}
-
 describe('the plan of record: computed once, rendered three ways', () => {
   it('the demo: KPI table, funnel tree and expected results agree to the unit and reach the targets', () => {
     const data = strategyOf(demoBrief, demoProposal, demoBenchmarks);
-    expectAgreement(data);
+    expectPlanAgreement(data, renderStrategy(data, demoBrief));
     expect(data.warnings).toEqual([]);
     expect(data.objectivePlans.map((p) => p.planned >= p.target)).toEqual([true, true]);
     // By hand: the blog brings 13,000 visits a month; over 91 days that is 13,000 × 91 / 30.4375 =
@@ -89,7 +41,7 @@ describe('the plan of record: computed once, rendered three ways', () => {
 
   it('the workflow’s reference scenario agrees to the unit and shows each gap in words', () => {
     const data = strategyOf(referenceBrief, referenceProposal);
-    expectAgreement(data);
+    expectPlanAgreement(data, renderStrategy(data, demoBrief));
     expect(strategyFileCheckpoints(data, { brief: referenceBrief })).toEqual([]);
     const [mqls, visitors, blog] = data.objectivePlans;
     // The blog objective counts on the blog only, per month: its baseline (20,000 a month, from the brief)
