@@ -84,6 +84,10 @@ export function planOfRecordProblems(data: StrategyData): Problem[] {
       }
     }
   });
+  for (const p of data.objectivePlans) {
+    if (!data.objectives[p.objective])
+      push('Objectives', `a plan of record names objective ${p.objective + 1}, which does not exist`);
+  }
   const expected = deriveKpis(data.objectivePlans, data.allocation);
   const key = (k: StrategyKpi) => `${k.channel}|${k.metric}|${k.period ?? ''}`;
   const have = new Map(data.kpis.map((k) => [key(k), k]));
