@@ -79,6 +79,26 @@ const cases: Case[] = [
     },
   ]),
   { name: 'dispatch without inputs', event: 'workflow_dispatch', payload: { inputs: {} } },
+  {
+    name: 'Crescendo-Override comment on the strategy PR',
+    event: 'issue_comment',
+    payload: {
+      action: 'created',
+      issue: { number: 7, state: 'open', labels: stagePr('strategy').labels, pull_request: {} },
+      comment: { body: 'Fine by sales.\nCrescendo-Override: stretch goal agreed with sales', user },
+      sender: user,
+    },
+  },
+  {
+    name: 'approving review with a Crescendo-Override line on the strategy PR',
+    event: 'pull_request_review',
+    payload: {
+      action: 'submitted',
+      review: { state: 'approved', body: 'Crescendo-Override: stretch goal', user },
+      pull_request: stagePr('strategy'),
+      sender: user,
+    },
+  },
 ];
 
 const stageOfAction = (uses: string | undefined): StageName | undefined =>

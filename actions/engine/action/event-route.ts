@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { STAGES } from '../stages/index.js';
 import { nextStage, STAGE_NAMES, type StageName } from '../stages/names.js';
+import { overrideReason } from '../stages/override-line.js';
 import { isCampaignIssue } from './issue-form/issue-form.js';
 
 /**
@@ -32,6 +34,16 @@ export type EventIntent =
       actor: string;
       via: 'review' | 'comment';
       /** Known from the payload for reviews; for comments the action reads the PR's head ref. */
+      campaignId?: string;
+      stage?: StageName;
+    }
+  | {
+      /** A `Crescendo-Override: <reason>` line on a stage PR: accept what its approval gate reports. */
+      kind: 'override';
+      pr: number;
+      reason: string;
+      actor: string;
+      via: 'review' | 'comment';
       campaignId?: string;
       stage?: StageName;
     }
@@ -201,6 +213,18 @@ function routeReview(payload: unknown, repository: string): EventIntent {
   if (!parsed.success) return ignore('the pull_request_review payload has no review');
   const { action, review, pull_request: pr, sender } = parsed.data;
   if (action !== 'submitted') return ignore(`pull_request_review.${action} is not a new review`);
+  const reason = overrideReason(review.body);
+  if (reason !== undefined && review.state.toLowerCase() !== 'changes_requested') {
+    const reviewer = review.user ?? sender;
+    if (!reviewer || isBot(reviewer) || isBot(sender)) return ignore('reviews by bots are ignored');
+    if (pr.state === 'closed') return ignore(`pull request #${pr.number} is closed`);
+    if (pr.head.repo?.full_name !== repository) {
+      return ignore(`pull request #${pr.number} comes from another repository`);
+    }
+    const branch = parseStageBranch(pr.head.ref);
+    if (!branch) return ignore(`pull request #${pr.number} is not a Crescendo stage (${pr.head.ref})`);
+    return { kind: 'override', pr: pr.number, reason, actor: reviewer.login, via: 'review', ...branch };
+  }
   if (review.state.toLowerCase() !== 'changes_requested') {
     return ignore(`a ${review.state.toLowerCase()} review does not ask for a revision`);
   }
@@ -230,16 +254,30 @@ function routeComment(payload: unknown): EventIntent {
   if (action !== 'created') return ignore(`issue_comment.${action} is not a new comment`);
   if (isBot(comment.user) || isBot(sender)) return ignore('comments by bots are ignored');
   const feedback = reviseFeedback(comment.body);
-  if (feedback === undefined) return ignore(`the comment is not a ${REVISE_COMMAND} command`);
+  const reason = feedback === undefined ? overrideReason(comment.body) : undefined;
+  if (feedback === undefined && reason === undefined) {
+    return ignore(`the comment is not a ${REVISE_COMMAND} command`);
+  }
   if (issue.pull_request === undefined || issue.pull_request === null) {
     return ignore(`#${issue.number} is an issue, not a pull request`);
   }
   if (issue.state === 'closed') return ignore(`pull request #${issue.number} is closed`);
   const { campaignId, stage } = stageFromLabels(labelNames(issue.labels));
+  if (reason !== undefined) {
+    return {
+      kind: 'override',
+      pr: issue.number,
+      reason,
+      actor: comment.user.login,
+      via: 'comment',
+      ...(campaignId ? { campaignId } : {}),
+      ...(stage ? { stage } : {}),
+    };
+  }
   return {
     kind: 'revise',
     pr: issue.number,
-    feedback,
+    feedback: feedback ?? '',
     actor: comment.user.login,
     via: 'comment',
     ...(campaignId ? { campaignId } : {}),
@@ -295,6 +333,9 @@ export function concernsStage(intent: EventIntent, stage: StageName): boolean {
     case 'revise':
       // Comments name no branch in the payload; the action reads the PR before deciding.
       return intent.stage === undefined || intent.stage === stage;
+    case 'override':
+      // Only a stage with an approval gate has something to override.
+      return STAGES[stage].gate !== undefined && (intent.stage === undefined || intent.stage === stage);
     case 'run':
       return intent.stage === stage;
     case 'measure-all':

@@ -30,6 +30,7 @@ import {
   parseCampaignIssue,
   renderFormProblems,
 } from './issue-form/issue-form.js';
+import { applyOverride } from './override-action.js';
 
 /** Label put on a campaign issue whose form cannot be read. */
 export const INVALID_FORM_LABEL = 'crescendo:invalid-form';
@@ -344,6 +345,20 @@ async function dispatch(ctx: RunContext, intent: EventIntent): Promise<StageActi
       return runOne(ctx, intent.campaignId, `#${intent.pr} approved ${intent.merged}`);
     case 'revise':
       return revise(ctx, intent);
+    case 'override': {
+      ctx.target = intent.pr;
+      const outcome = await applyOverride(
+        {
+          forge: ctx.forge,
+          stage: ctx.stage,
+          dryRun: ctx.dryRun,
+          allowed: (login, where, what) => allowed(ctx, login, where, what),
+        },
+        intent,
+      );
+      ctx.campaignId = outcome.campaignId ?? ctx.campaignId;
+      return { ...outcome, runs: [] };
+    }
     case 'run':
       return runOne(ctx, intent.campaignId, 'run by hand');
     case 'measure-all':
