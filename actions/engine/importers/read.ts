@@ -11,7 +11,7 @@ import { sniffLayout } from './sniff.js';
 import type { Touchpoint } from './touchpoint.js';
 
 /** Bytes looked at to find the header (far more than any preamble needs). */
-const HEAD_BYTES = 1 << 16;
+export const HEAD_BYTES = 1 << 16;
 const EMPTY: Uint8Array = Buffer.alloc(0);
 
 export interface ReadBatch {

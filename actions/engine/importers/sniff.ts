@@ -50,7 +50,7 @@ export function sniffLayout(
       for (const layout of layouts) {
         const result = layout.recognise(header, options);
         if (result === undefined) continue;
-        if (isRefusal(result)) throw refused(file, layout, result);
+        if (isRefusal(result)) throw refused(file, result);
         return { layout, bound: result, header, delimiter };
       }
     }
@@ -75,15 +75,11 @@ function emptyFile(file: string, layouts: readonly CsvLayout[]): ImportError {
   });
 }
 
-function refused(file: string, layout: CsvLayout, refusal: Refusal): ImportError {
-  return new ImportError(
-    'refused-layout',
-    `is ${refusal.refuse} (recognised by its ${layout.label} columns)`,
-    {
-      where: file,
-      fix: refusal.fix,
-    },
-  );
+function refused(file: string, refusal: Refusal): ImportError {
+  return new ImportError('refused-layout', `is ${refusal.refuse}`, {
+    where: file,
+    fix: refusal.fix,
+  });
 }
 
 function unknownLayout(file: string, lines: readonly string[], layouts: readonly CsvLayout[]): ImportError {

@@ -198,7 +198,9 @@ export function contactTouches(
   }
   const converted = contact.stages[conversionStage];
   if (converted !== undefined && touches.length > 0) {
-    const last = touches[touches.length - 1] as Touchpoint;
+    // The channel of the last visit before the conversion (a later visit is the next journey's).
+    const before = touches.filter((t) => Date.parse(t.timestamp) <= converted);
+    const last = (before.at(-1) ?? touches[0]) as Touchpoint;
     touches.push({
       user_id: user,
       timestamp: iso(converted),

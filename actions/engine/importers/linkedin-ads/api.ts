@@ -145,7 +145,8 @@ export function analyticsUrl(base: string, account: string, w: DateWindow): stri
 function toRow(e: Element, row: number, file: string, url: string, ctx: PullContext): MetricRow {
   const { year, month, day } = e.dateRange.start;
   if (!validDay(year, month, day)) throw badResponse(service, url, `element ${row} with an impossible date`);
-  const cost = Number(e.costInLocalCurrency);
+  // LinkedIn writes costs with long tails ("107.5300000000000335346"): micro-units are plenty.
+  const cost = Math.round(Number(e.costInLocalCurrency) * 1e6) / 1e6;
   if (!Number.isFinite(cost) || cost < 0)
     throw badResponse(service, url, `element ${row} with the cost "${e.costInLocalCurrency}"`);
   const creative = e.pivotValues[0] ?? '';
