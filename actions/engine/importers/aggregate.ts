@@ -74,6 +74,8 @@ export class MetricAggregator {
   readonly #files: string[] = [];
   readonly #fileIndex = new Map<string, number>();
   #lastEntry = -1;
+  #lastImporter = '';
+  #lastImporterId = 0;
   #lastSource = '';
   #lastSourceId = 0;
   #lastMedium = '';
@@ -90,7 +92,11 @@ export class MetricAggregator {
   add(row: MetricRow): void {
     this.stats.rows++;
     const entry = this.#entry(row);
-    const importer = IMPORTER_INDEX.get(row.importer) as number;
+    if (row.importer !== this.#lastImporter) {
+      this.#lastImporter = row.importer;
+      this.#lastImporterId = IMPORTER_INDEX.get(row.importer) as number;
+    }
+    const importer = this.#lastImporterId;
     let slot = this.#entrySlot[entry] as number;
     const slots = this.#slots;
     while (slots.data[slot] !== importer) {
@@ -127,9 +133,9 @@ export class MetricAggregator {
     const count = ++(sd[slot + 3] as number);
     sd[slot + 3] = count;
     this.stats.identities++;
-    const big = this.#bigSlots.get(slot);
-    if (big) big.set(`${s},${m},${c},${r}`, at);
-    else if (count > SCAN_LIMIT) this.#bigSlots.set(slot, this.#indexSlot(slot));
+    // Slots past the scan limit (checked by count, not by a map lookup on every row) use a map.
+    if (count > SCAN_LIMIT + 1) this.#bigSlots.get(slot)?.set(`${s},${m},${c},${r}`, at);
+    else if (count === SCAN_LIMIT + 1) this.#bigSlots.set(slot, this.#indexSlot(slot));
     sum(this.#sums.data, (slot / SLOT) * M, row);
   }
 
@@ -205,7 +211,7 @@ export class MetricAggregator {
   }
 
   #find(slot: number, s: number, m: number, c: number, r: number): number {
-    const big = this.#bigSlots.get(slot);
+    const big = (this.#slots.data[slot + 3] as number) > SCAN_LIMIT ? this.#bigSlots.get(slot) : undefined;
     if (big) {
       this.stats.comparisons++;
       return big.get(`${s},${m},${c},${r}`) ?? -1;
@@ -385,7 +391,7 @@ function measuresHash(r: MetricRow): number {
 }
 
 const mix = (h: number, v: number | undefined): number =>
-  Math.imul(h ^ (v === undefined ? -1 : Math.round(v * 1e4) | 0), 16777619);
+  Math.imul(h ^ (v === undefined ? -1 : (v * 1e4) | 0), 16777619);
 
 /** A file to aggregate: its bytes (path, bytes or stream) and the name messages use. */
 export interface MetricFile {
@@ -403,7 +409,7 @@ export async function aggregateMetricFiles(
   options: ReadOptions = {},
 ): Promise<MetricAggregator> {
   const aggregator = new MetricAggregator(options.log ?? new ImportLog());
-  const sink = { row: (row: MetricRow) => aggregator.add(row), touch: () => {} };
+  const sink = { row: (row: MetricRow) => aggregator.add(row), touch: () => {}, transient: true };
   for (const { source, file } of files) {
     for await (const _ of scanExport(source, file, { ...options, log: aggregator.log }, sink)) {
       // Rows went straight into the aggregator as they were read.

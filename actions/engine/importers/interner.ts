@@ -1,5 +1,8 @@
 const decoder = new TextDecoder('utf-8');
 
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 16777619;
+
 /**
  * Turns a range of UTF-8 bytes into a string, giving the same string object for the same
  * bytes. Dimension cells (dates, channels, utm_content) repeat on almost every row: this
@@ -19,10 +22,15 @@ export class Interner {
 
   /** The string for `buf[start..end)`. */
   get(buf: Uint8Array, start: number, end: number): string {
+    let h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (buf[i] as number), FNV_PRIME);
+    return this.getHashed(buf, start, end, h);
+  }
+
+  /** The string for `buf[start..end)`, whose FNV-1a hash (`FNV_OFFSET`, `FNV_PRIME`) the caller computed while scanning. */
+  getHashed(buf: Uint8Array, start: number, end: number, h: number): string {
     const length = end - start;
     if (length === 0) return '';
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ (buf[i] as number), 16777619);
     const mask = this.#capacity - 1;
     let slot = h & mask;
     for (;;) {

@@ -1,3 +1,4 @@
+import type { ByteScanner } from './byte-scanner.js';
 import type { SlashOrder } from './cells.js';
 import type { ImportLog } from './import-log.js';
 import type { DateWindow, ImporterId, MetricChannel, MetricRow } from './metric-row.js';
@@ -43,6 +44,12 @@ export type RowResult = MetricRow | readonly MetricRow[] | undefined | typeof EN
 /** A layout bound to one file's header: reads its records. */
 export interface BoundLayout {
   read(cells: Cells, ctx: RowContext): RowResult;
+  /**
+   * Reads a plain line in one pass (see `ByteScanner`), or answers undefined to have `read`
+   * read it: an optional fast path for layouts of plain numbers, which must give the same
+   * row `read` would. With `out`, it fills and returns that object instead of a new one.
+   */
+  fast?(scanner: ByteScanner, file: string, line: number, out?: MetricRow): MetricRow | undefined;
   /** Journey steps in the record, for layouts about people (CRM contacts). */
   touches?(cells: Cells, ctx: RowContext): readonly Touchpoint[] | undefined;
 }

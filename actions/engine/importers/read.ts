@@ -1,11 +1,12 @@
 import { ByteCells } from './byte-cells.js';
+import { ByteScanner } from './byte-scanner.js';
 import { type ByteSource, concat, DEFAULT_CHUNK_BYTES, utf8Chunks } from './byte-source.js';
 import { CellError } from './cells.js';
 import { ImportError, ImportLog } from './import-log.js';
 import { registeredLayouts } from './index.js';
 import { Interner } from './interner.js';
 import { type CsvLayout, END_OF_TABLE, type ReadOptions, type RowContext } from './layout.js';
-import type { MetricRow } from './metric-row.js';
+import { type MetricRow, metricRow, type RowDimensions } from './metric-row.js';
 import { RecordBounds, splitRecord, UnclosedQuote } from './records.js';
 import { sniffLayout } from './sniff.js';
 import type { Touchpoint } from './touchpoint.js';
@@ -13,6 +14,15 @@ import type { Touchpoint } from './touchpoint.js';
 /** Bytes looked at to find the header (far more than any preamble needs). */
 export const HEAD_BYTES = 1 << 16;
 const EMPTY: Uint8Array = Buffer.alloc(0);
+const EMPTY_DIMENSIONS: RowDimensions = {
+  date: '',
+  channel: 'unassigned',
+  source: '',
+  medium: '',
+  campaign: '',
+  utm_content: '',
+  record: '',
+};
 
 export interface ReadBatch {
   rows: MetricRow[];
@@ -23,6 +33,11 @@ export interface ReadBatch {
 export interface RowSink {
   row(row: MetricRow): void;
   touch(touchpoint: Touchpoint): void;
+  /**
+   * True when the sink is done with a row when `row` returns (the aggregator): the reader
+   * may then hand it the same object each time, refilled, and allocate nothing per row.
+   */
+  transient?: boolean;
 }
 
 export type { ByteSource } from './byte-source.js';
@@ -78,7 +93,8 @@ export async function* scanExport(
   const { layout, bound, header, delimiter } = sniffLayout(headText, file, layouts, options);
   let line = header.line + 1;
   const bounds = new RecordBounds();
-  const cells = new ByteCells(bounds, header.cells, new Interner());
+  const interner = new Interner();
+  const cells = new ByteCells(bounds, header.cells, interner);
   const window = options.window;
   const ctx: RowContext = {
     file,
@@ -86,6 +102,11 @@ export async function* scanExport(
     flag: (kind, message, fix, column) => log.flag(kind, { file, row: cells.line, column, message, fix }),
   };
   const delim = delimiter.charCodeAt(0);
+  const fast = bound.fast?.bind(bound);
+  const scanner = new ByteScanner(delim, interner);
+  const scratch = sink.transient
+    ? metricRow(EMPTY_DIMENSIONS, {}, { importer: layout.importer, file, row: 1 })
+    : undefined;
   let kept = 0;
   let touchpoints = 0;
   let ended = false;
@@ -116,6 +137,18 @@ export async function* scanExport(
   const readFrom = (buf: Uint8Array, from: number, last: boolean): number => {
     let pos = from;
     while (!ended && pos < buf.length) {
+      if (fast) {
+        scanner.reset(buf, pos);
+        const row = fast(scanner, file, line, scratch);
+        const next = scanner.next(last);
+        if (next === -1) return pos;
+        if (row !== undefined && !scanner.bail) {
+          accept(row);
+          pos = next;
+          line++;
+          continue;
+        }
+      }
       let next: number;
       try {
         next = splitRecord(buf, pos, delim, last, bounds);

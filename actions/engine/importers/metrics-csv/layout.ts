@@ -2,15 +2,10 @@ import { CellError } from '../cells.js';
 import { metricChannel } from '../channel-grouping.js';
 import { type Cells, type CsvLayout, column, type Header, type RowContext } from '../layout.js';
 import { ImporterId, METRIC_CHANNELS, type MetricChannel, type MetricRow } from '../metric-row.js';
+import { fastMetricsReader } from './fast.js';
+import { PAID_CHANNELS } from './paid.js';
 
-/** Channels that are paid for: a blank cost on their rows hides spend. */
-export const PAID_CHANNELS: ReadonlySet<string> = new Set([
-  'google-ads',
-  'linkedin-ads',
-  'meta-ads',
-  'paid-search-other',
-  'paid-social-other',
-]);
+export { PAID_CHANNELS } from './paid.js';
 
 /**
  * Crescendo's own daily metrics file, `metrics*.csv`: the 8 columns the demo and hand-built
@@ -32,7 +27,7 @@ export const metricsCsvLayout: CsvLayout = {
     const c = columns(header);
     if (c.date === undefined || c.channel === undefined) return undefined;
     if (!Object.values(c.measures).some((i) => i !== undefined)) return undefined;
-    return { read: (cells, ctx) => readRow(cells, ctx, c) };
+    return { read: (cells, ctx) => readRow(cells, ctx, c), fast: fastMetricsReader(header.cells.length, c) };
   },
 };
 
