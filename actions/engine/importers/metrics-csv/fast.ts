@@ -59,7 +59,7 @@ export function fastMetricsReader(width: number, c: MetricsColumns) {
   set(c.utm, Op.Utm);
   set(c.record, Op.Record);
   set(c.importer, Op.Importer);
-  MEASURES.forEach((m, k) => set(c.measures[m], AMOUNTS.has(m) ? Op.Amount : Op.Count, k));
+  for (const [k, m] of MEASURES.entries()) set(c.measures[m], AMOUNTS.has(m) ? Op.Amount : Op.Count, k);
   const days = new Map<string, string | null>();
   const channels = new Map<string, MetricChannel | null>();
   const importers = new Map<string, MetricRow['importer'] | null>();
