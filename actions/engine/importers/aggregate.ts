@@ -1,27 +1,12 @@
 import { ImportLog } from './import-log.js';
 import type { ReadOptions } from './layout.js';
-import {
-  IMPORTER_IDS,
-  type ImporterId,
-  MEASURES,
-  type Measure,
-  type Measures,
-  type MetricChannel,
-  type MetricRow,
-} from './metric-row.js';
-import { FloatPool, IntPool } from './pools.js';
-import { rank } from './precedence.js';
+import { IMPORTER_IDS, type ImporterId, MEASURES, type MetricChannel, type MetricRow } from './metric-row.js';
+import { FloatPool, IntPool, TextIds } from './pools.js';
+import { type AggregateEntry, type AggregateRow, resolveRows } from './precedence.js';
 import { type ByteSource, scanExport } from './read.js';
+import { measuresHash, sum } from './row-sums.js';
 
-/** One day of one asset on one channel: each measure from the source that wins it (see `precedence.ts`). */
-export interface AggregateRow {
-  date: string;
-  channel: MetricChannel;
-  utm_content: string;
-  measures: Measures;
-  /** Which importer each measure came from. */
-  sources: Partial<Record<Measure, ImporterId>>;
-}
+export type { AggregateRow } from './precedence.js';
 
 /** Work done and memory held: what the linearity test and the bench read. */
 export interface AggregateStats {
@@ -69,21 +54,15 @@ export class MetricAggregator {
   readonly #sums = new FloatPool();
   readonly #ids = new IntPool();
   readonly #bigSlots = new Map<number, Map<string, number>>();
-  /** Ids of source, medium, campaign and record texts ('' is 0). */
-  readonly #strings = new Map<string, number>([['', 0]]);
-  readonly #files: string[] = [];
-  readonly #fileIndex = new Map<string, number>();
+  /** Ids of source, medium, campaign, record and file texts. */
+  readonly #texts = new TextIds();
+  readonly #sourceId = this.#texts.remembering();
+  readonly #mediumId = this.#texts.remembering();
+  readonly #campaignId = this.#texts.remembering();
+  readonly #fileId = this.#texts.remembering();
   #lastEntry = -1;
   #lastImporter = '';
   #lastImporterId = 0;
-  #lastSource = '';
-  #lastSourceId = 0;
-  #lastMedium = '';
-  #lastMediumId = 0;
-  #lastCampaign = '';
-  #lastCampaignId = 0;
-  #lastFile = '';
-  #lastFileId = -1;
 
   constructor(log = new ImportLog()) {
     this.log = log;
@@ -107,10 +86,10 @@ export class MetricAggregator {
       }
       slot = next;
     }
-    const s = row.source === this.#lastSource ? this.#lastSourceId : this.#sourceId(row.source);
-    const m = row.medium === this.#lastMedium ? this.#lastMediumId : this.#mediumId(row.medium);
-    const c = row.campaign === this.#lastCampaign ? this.#lastCampaignId : this.#campaignId(row.campaign);
-    const r = row.record === '' ? 0 : this.#id(row.record);
+    const s = this.#sourceId(row.source);
+    const m = this.#mediumId(row.medium);
+    const c = this.#campaignId(row.campaign);
+    const r = row.record === '' ? 0 : this.#texts.id(row.record);
     const hash = measuresHash(row);
     const found = this.#find(slot, s, m, c, r);
     if (found >= 0) {
@@ -150,17 +129,36 @@ export class MetricAggregator {
 
   /** Every key, each measure from the source that wins it for that channel, sorted by date, channel, utm_content. */
   rows(): AggregateRow[] {
-    const winners = this.#winners();
-    const out: AggregateRow[] = [];
+    return resolveRows(this.#entries());
+  }
+
+  /** Every key with each importer's sums (NaN = not measured), in date, channel, utm_content order. */
+  *#entries(): Generator<AggregateEntry> {
+    const slots = this.#slots.data;
+    const sums = this.#sums.data;
     for (const date of [...this.#keys.keys()].sort()) {
       const byChannel = this.#keys.get(date) as Map<string, Map<string, number>>;
       for (const channel of [...byChannel.keys()].sort()) {
         const byUtm = byChannel.get(channel) as Map<string, number>;
-        for (const utm of [...byUtm.keys()].sort())
-          out.push(this.#resolve(byUtm.get(utm) as number, winners));
+        for (const utm of [...byUtm.keys()].sort()) {
+          const entry = byUtm.get(utm) as number;
+          const bySource: AggregateEntry['sums'] = [];
+          for (let slot = this.#entrySlot[entry] as number; slot !== -1; slot = slots[slot + 1] as number) {
+            const base = (slot / SLOT) * M;
+            bySource.push({
+              importer: IMPORTER_IDS[slots[slot] as number] as ImporterId,
+              values: sums.subarray(base, base + M),
+            });
+          }
+          yield {
+            date,
+            channel: this.#entryChannel[entry] as MetricChannel,
+            utm_content: utm,
+            sums: bySource,
+          };
+        }
       }
     }
-    return out;
   }
 
   #entry(row: MetricRow): number {
@@ -237,49 +235,9 @@ export class MetricAggregator {
     return index;
   }
 
-  #sourceId(text: string): number {
-    this.#lastSource = text;
-    this.#lastSourceId = this.#id(text);
-    return this.#lastSourceId;
-  }
-
-  #mediumId(text: string): number {
-    this.#lastMedium = text;
-    this.#lastMediumId = this.#id(text);
-    return this.#lastMediumId;
-  }
-
-  #campaignId(text: string): number {
-    this.#lastCampaign = text;
-    this.#lastCampaignId = this.#id(text);
-    return this.#lastCampaignId;
-  }
-
-  #id(text: string): number {
-    let id = this.#strings.get(text);
-    if (id === undefined) {
-      id = this.#strings.size;
-      this.#strings.set(text, id);
-    }
-    return id;
-  }
-
-  #fileId(file: string): number {
-    if (file === this.#lastFile) return this.#lastFileId;
-    let id = this.#fileIndex.get(file);
-    if (id === undefined) {
-      id = this.#files.length;
-      this.#files.push(file);
-      this.#fileIndex.set(file, id);
-    }
-    this.#lastFile = file;
-    this.#lastFileId = id;
-    return id;
-  }
-
   #duplicate(row: MetricRow, at: number, hash: number): void {
     const d = this.#ids.data;
-    const first = `${this.#files[d[at + 5] as number]}:${d[at + 6]}`;
+    const first = `${this.#texts.texts[d[at + 5] as number]}:${d[at + 6]}`;
     const what = 'the same date, channel, source/medium, campaign, utm_content and record';
     if (d[at + 7] === hash) {
       this.stats.duplicates++;
@@ -298,100 +256,7 @@ export class MetricAggregator {
       fix: 'two exports cover this day: keep the rows of one (normally the later export) and delete the other',
     });
   }
-
-  /** For each channel and measure, the importer whose numbers are used. */
-  #winners(): Map<string, ImporterId> {
-    const winners = new Map<string, ImporterId>();
-    const slots = this.#slots.data;
-    const sums = this.#sums.data;
-    for (let entry = 0; entry < this.#entryDate.length; entry++) {
-      const channel = this.#entryChannel[entry] as MetricChannel;
-      for (let slot = this.#entrySlot[entry] as number; slot !== -1; slot = slots[slot + 1] as number) {
-        const importer = IMPORTER_IDS[slots[slot] as number] as ImporterId;
-        const base = (slot / SLOT) * M;
-        for (let i = 0; i < M; i++) {
-          if (Number.isNaN(sums[base + i])) continue;
-          const measure = MEASURES[i] as Measure;
-          const key = `${channel}\u0000${measure}`;
-          const current = winners.get(key);
-          if (current === undefined || rank(measure, importer) < rank(measure, current))
-            winners.set(key, importer);
-        }
-      }
-    }
-    return winners;
-  }
-
-  #resolve(entry: number, winners: Map<string, ImporterId>): AggregateRow {
-    const channel = this.#entryChannel[entry] as MetricChannel;
-    const measures: Measures = {};
-    const sources: Partial<Record<Measure, ImporterId>> = {};
-    const slots = this.#slots.data;
-    const sums = this.#sums.data;
-    for (let i = 0; i < M; i++) {
-      const measure = MEASURES[i] as Measure;
-      const winner = winners.get(`${channel}\u0000${measure}`);
-      if (winner === undefined) continue;
-      for (let slot = this.#entrySlot[entry] as number; slot !== -1; slot = slots[slot + 1] as number) {
-        if (IMPORTER_IDS[slots[slot] as number] !== winner) continue;
-        const value = sums[(slot / SLOT) * M + i] as number;
-        if (!Number.isNaN(value)) {
-          measures[measure] = Math.round(value * 1e6) / 1e6;
-          sources[measure] = winner;
-        }
-      }
-    }
-    return {
-      date: this.#entryDate[entry] as string,
-      channel,
-      utm_content: this.#entryUtm[entry] as string,
-      measures,
-      sources,
-    };
-  }
 }
-
-/** Adds the row's measures into `s` at `b`; a measure's first value replaces NaN ("not measured"). */
-function sum(s: Float64Array, b: number, r: MetricRow): void {
-  if (r.impressions !== undefined) s[b] = add(s[b] as number, r.impressions);
-  if (r.clicks !== undefined) s[b + 1] = add(s[b + 1] as number, r.clicks);
-  if (r.cost !== undefined) s[b + 2] = add(s[b + 2] as number, r.cost);
-  if (r.sessions !== undefined) s[b + 3] = add(s[b + 3] as number, r.sessions);
-  if (r.conversions !== undefined) s[b + 4] = add(s[b + 4] as number, r.conversions);
-  if (r.leads !== undefined) s[b + 5] = add(s[b + 5] as number, r.leads);
-  if (r.mqls !== undefined) s[b + 6] = add(s[b + 6] as number, r.mqls);
-  if (r.sqls !== undefined) s[b + 7] = add(s[b + 7] as number, r.sqls);
-  if (r.opportunities !== undefined) s[b + 8] = add(s[b + 8] as number, r.opportunities);
-  if (r.pipeline !== undefined) s[b + 9] = add(s[b + 9] as number, r.pipeline);
-  if (r.revenue !== undefined) s[b + 10] = add(s[b + 10] as number, r.revenue);
-  if (r.emailsSent !== undefined) s[b + 11] = add(s[b + 11] as number, r.emailsSent);
-  if (r.opens !== undefined) s[b + 12] = add(s[b + 12] as number, r.opens);
-  if (r.unsubscribes !== undefined) s[b + 13] = add(s[b + 13] as number, r.unsubscribes);
-}
-
-const add = (total: number, value: number): number => (Number.isNaN(total) ? value : total + value);
-
-/** A 32-bit hash of the measures (absent ≠ 0), to tell a repeated row from a different one. */
-function measuresHash(r: MetricRow): number {
-  let h = 0x811c9dc5;
-  h = mix(h, r.impressions);
-  h = mix(h, r.clicks);
-  h = mix(h, r.cost);
-  h = mix(h, r.sessions);
-  h = mix(h, r.conversions);
-  h = mix(h, r.leads);
-  h = mix(h, r.mqls);
-  h = mix(h, r.sqls);
-  h = mix(h, r.opportunities);
-  h = mix(h, r.pipeline);
-  h = mix(h, r.revenue);
-  h = mix(h, r.emailsSent);
-  h = mix(h, r.opens);
-  return mix(h, r.unsubscribes);
-}
-
-const mix = (h: number, v: number | undefined): number =>
-  Math.imul(h ^ (v === undefined ? -1 : (v * 1e4) | 0), 16777619);
 
 /** A file to aggregate: its bytes (path, bytes or stream) and the name messages use. */
 export interface MetricFile {

@@ -41,3 +41,32 @@ export class FloatPool {
     return at;
   }
 }
+
+/** Small integer ids for texts (sources, mediums, campaigns, records, files); '' is 0. */
+export class TextIds {
+  readonly #ids = new Map<string, number>([['', 0]]);
+  readonly texts: string[] = [''];
+
+  id(text: string): number {
+    let id = this.#ids.get(text);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.texts.push(text);
+      this.#ids.set(text, id);
+    }
+    return id;
+  }
+
+  /** An id lookup that remembers its last text: consecutive rows mostly repeat a campaign or a file. */
+  remembering(): (text: string) => number {
+    let last = '';
+    let lastId = 0;
+    return (text) => {
+      if (text !== last) {
+        last = text;
+        lastId = this.id(text);
+      }
+      return lastId;
+    };
+  }
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { CsvLayout } from '../../../actions/engine/importers/layout.js';
 import { MetricRow } from '../../../actions/engine/importers/metric-row.js';
+import { metricsCsvLayout } from '../../../actions/engine/importers/metrics-csv/layout.js';
 import { metricRowsToCsv, touchpointsToCsv } from '../../../actions/engine/importers/write.js';
 import { importError, readAll, readFixture, said } from '../helpers.js';
 
@@ -59,6 +61,38 @@ describe('Crescendo metrics CSV', () => {
     const again = await readAll(Buffer.from(metricRowsToCsv(pulled)), 'metrics-ga4.csv');
     expect(again.rows.map(({ file, row, ...r }) => r)).toEqual(pulled.map(({ file, row, ...r }) => r));
     for (const r of again.rows) MetricRow.parse(r);
+  });
+
+  it('gives the same rows through its one-pass fast path as through the general reader', async () => {
+    const general: CsvLayout = {
+      ...metricsCsvLayout,
+      recognise: (header, options) => {
+        const bound = metricsCsvLayout.recognise(header, options);
+        return bound && 'read' in bound ? { read: bound.read } : bound;
+      },
+    };
+    const edgy = Buffer.from(
+      'date,channel,source,medium,campaign,utm_content,impressions,clicks,cost,conversions,revenue,importer\r\n' +
+        '2027-04-13,google-ads,google,cpc,c,a,10,1,0.5,1,0,ga4\r\n' +
+        '2027-04-13,blog,google,organic,,b,"1,000",2,0,0,0\r\n' +
+        '2027-04-14,email,email,email,c,,,3,,,\r\n' +
+        '2027-04-14,x,x,social,c,d,5,9,0,0,0,,extra\n' +
+        '2027-04-15,linkedin,linkedin,social,c,e,7\n' +
+        '\n' +
+        '2027-04-16,Email,email,email, c,f,1,0,0,0,0',
+    );
+    for (const [source, file] of [
+      ['scripts/demo/metrics.sample.csv', 'sample.csv'],
+      ['tests/fixtures/importers/metrics-extended.csv', 'extended.csv'],
+      [edgy, 'edgy.csv'],
+    ] as const) {
+      for (const chunkBytes of [7, 64, 1 << 20]) {
+        const fast = await readAll(source, file, { chunkBytes });
+        const slow = await readAll(source, file, { chunkBytes, layouts: [general] });
+        expect(fast.rows, `${file} in chunks of ${chunkBytes}`).toEqual(slow.rows);
+        expect(fast.log.warnings()).toEqual(slow.log.warnings());
+      }
+    }
   });
 
   it('writes touchpoints in the attribution CSV shape', () => {
