@@ -14,6 +14,13 @@ import { metricCsvHeader, metricCsvLine, touchpointsToCsv } from './write.js';
 export const MeasurementSource = z.looseObject({ importer: ImporterId });
 export type MeasurementSource = z.infer<typeof MeasurementSource>;
 
+/** The `measurement:` section of `.github/crescendo.yml`. */
+export const MeasurementSettings = z.object({
+  /** Sources pulled on every scheduled run; each entry is checked by its importer when pulled. */
+  sources: z.array(MeasurementSource).default([]),
+});
+export type MeasurementSettings = z.infer<typeof MeasurementSettings>;
+
 /**
  * Pulls one configured source page by page. An importer without an API, or settings that
  * do not fit its schema, are refused with each bad field located (`measurement.sources[2].property`).
