@@ -1,8 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyticsUrl, linkedinAdsApi } from '../../../actions/engine/importers/linkedin-ads/api.js';
 import { type CreativeDay, startFakeLinkedin } from '../../fakes/linkedin/index.js';
 import type { Loopback } from '../../fakes/loopback.js';
-import { importError, pullAll, pullContext, readAll, readFixture, said } from '../helpers.js';
+import {
+  fixturePath,
+  importError,
+  pullAll,
+  pullContext,
+  readAll,
+  readFixture,
+  said,
+  utf16,
+} from '../helpers.js';
 
 describe('LinkedIn Campaign Manager export', () => {
   it('reads below the report title block, M/D/YYYY dates, skips the totals row, utm_content from the Click URL or the ledger', async () => {
@@ -80,6 +90,16 @@ describe('LinkedIn Campaign Manager export', () => {
       ],
     ]);
     expect(rows.every((r) => r.channel === 'linkedin-ads' && r.campaign === 'Playbook download')).toBe(true);
+  });
+
+  it('reads the same export saved as UTF-16, tab-separated', async () => {
+    const text = readFileSync(fixturePath('linkedin-creative-performance.csv'), 'utf8').replace(
+      /","/g,
+      '"\t"',
+    );
+    const { rows } = await readAll(utf16(text), 'li.csv');
+    const original = await readFixture('linkedin-creative-performance.csv');
+    expect(rows.map(({ file, ...r }) => r)).toEqual(original.rows.map(({ file, ...r }) => r));
   });
 
   it('refuses a blank Total Spent on a row with clicks', async () => {
