@@ -140,7 +140,7 @@ export async function benchMetrics(options: { fiveMillion?: boolean } = {}): Pro
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  for (const f of await benchMetrics({ fiveMillion: process.argv.includes('--5m') })) {
+  for (const f of await benchMetrics({ fiveMillion: process.argv.includes('--5m') || undefined })) {
     const limit = 'atMost' in f.target ? `≤ ${f.target.atMost}` : `≥ ${f.target.atLeast}`;
     console.log(`${f.name}: ${f.value.toFixed(2)}${f.unit} (target ${limit}, median of ${f.repeats})`);
   }
