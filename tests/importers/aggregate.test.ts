@@ -157,12 +157,37 @@ describe('aggregating rows by (date, channel, utm_content)', () => {
     const bound = Math.ceil((HEAD_BYTES + 4096) / 60);
     expect(small.held).toBeLessThanOrEqual(bound);
     expect(large.held).toBe(small.held);
-    // Work: each row is compared with a bounded number of identities (at most the scan limit, then a map).
+    // Work: one identity lookup per row, a couple of table probes however many identities are held.
     expect(large.rows).toBe(4 * small.rows);
-    expect(large.comparisons).toBeLessThanOrEqual(4 * small.comparisons);
-    expect(large.comparisons / large.rows).toBeLessThanOrEqual(17);
-    // Identities (for duplicate detection) are the rows' distinct identities, 32 bytes each in typed storage.
+    expect(large.probes / large.rows).toBeLessThan(3);
+    expect(large.probes).toBeLessThanOrEqual(4.5 * small.probes);
+    // Identities (for duplicate detection) are the rows' distinct identities, 40 bytes each in typed storage.
     expect(large.identities).toBe(16_000);
+  });
+
+  it('stays at a couple of probes a row when one key has thousands of identities (one per CRM contact)', () => {
+    const aggregator = new MetricAggregator();
+    const dims = {
+      date: '2027-04-13',
+      channel: 'email' as const,
+      source: 'email',
+      medium: 'email',
+      campaign: 'c',
+      utm_content: 'a',
+    };
+    for (let i = 0; i < 20_000; i++) {
+      aggregator.add(
+        metricRow(
+          { ...dims, record: `contact:${i}` },
+          { leads: 1 },
+          { importer: 'hubspot', file: 'crm.csv', row: i + 2 },
+        ),
+      );
+    }
+    const { keys, identities, probes, rows } = aggregator.stats;
+    expect([keys, identities]).toEqual([1, 20_000]);
+    expect(probes / rows).toBeLessThan(3);
+    expect(aggregator.rows()[0]?.measures.leads).toBe(20_000);
   });
 });
 

@@ -1,3 +1,4 @@
+import { IdentityTable } from './identity-table.js';
 import { ImportLog } from './import-log.js';
 import type { ReadOptions } from './layout.js';
 import { IMPORTER_IDS, type ImporterId, MEASURES, type MetricChannel, type MetricRow } from './metric-row.js';
@@ -16,23 +17,19 @@ export interface AggregateStats {
   keys: number;
   /** Distinct row identities held (32 bytes each, for duplicate detection). */
   identities: number;
-  /** Identity comparisons made: grows with rows, not with rows × keys. */
-  comparisons: number;
+  /** Identity table slots probed: grows with rows, not with rows × identities. */
+  probes: number;
   duplicates: number;
 }
 
 const M = MEASURES.length;
-/** Per slot (one importer's numbers for one key): importer, next slot of the key, first identity, identities. */
-const SLOT = 4;
-/** Per identity: next identity of the slot, source, medium, campaign, record (string ids), file, row, measures hash. */
-const ID = 8;
-/** Beyond this many identities in one slot (e.g. one row per CRM contact) a map finds them. */
-const SCAN_LIMIT = 16;
+/** Per slot (one importer's numbers for one key): importer, next slot of the key. */
+const SLOT = 2;
 const IMPORTER_INDEX = new Map<string, number>(IMPORTER_IDS.map((id, i) => [id, i]));
 
 /**
  * Sums rows by (date, channel, utm_content) as they stream in. Memory holds one entry per
- * key and 32 bytes per distinct row identity, in typed storage — never the rows — so a file
+ * key and 40 bytes per distinct row identity, in typed storage — never the rows — so a file
  * of any length aggregates in memory bounded by what it describes, not by its size, and
  * with next to no garbage-collection work.
  *
@@ -44,7 +41,7 @@ const IMPORTER_INDEX = new Map<string, number>(IMPORTER_IDS.map((id, i) => [id, 
  */
 export class MetricAggregator {
   readonly log: ImportLog;
-  readonly stats: AggregateStats = { rows: 0, keys: 0, identities: 0, comparisons: 0, duplicates: 0 };
+  readonly #stats = { rows: 0, keys: 0, duplicates: 0 };
   readonly #keys = new Map<string, Map<string, Map<string, number>>>();
   readonly #entryDate: string[] = [];
   readonly #entryChannel: MetricChannel[] = [];
@@ -52,8 +49,7 @@ export class MetricAggregator {
   readonly #entrySlot: number[] = [];
   readonly #slots = new IntPool();
   readonly #sums = new FloatPool();
-  readonly #ids = new IntPool();
-  readonly #bigSlots = new Map<number, Map<string, number>>();
+  readonly #identities = new IdentityTable();
   /** Ids of source, medium, campaign, record and file texts. */
   readonly #texts = new TextIds();
   readonly #sourceId = this.#texts.remembering();
@@ -69,7 +65,7 @@ export class MetricAggregator {
   }
 
   add(row: MetricRow): void {
-    this.stats.rows++;
+    this.#stats.rows++;
     const entry = this.#entry(row);
     if (row.importer !== this.#lastImporter) {
       this.#lastImporter = row.importer;
@@ -91,30 +87,13 @@ export class MetricAggregator {
     const c = this.#campaignId(row.campaign);
     const r = row.record === '' ? 0 : this.#texts.id(row.record);
     const hash = measuresHash(row);
-    const found = this.#find(slot, s, m, c, r);
+    const identities = this.#identities;
+    const found = identities.find(slot, s, m, c, r);
     if (found >= 0) {
       this.#duplicate(row, found, hash);
       return;
     }
-    const ids = this.#ids;
-    const at = ids.alloc(ID);
-    const d = ids.data;
-    const sd = slots.data;
-    d[at] = sd[slot + 2] as number;
-    d[at + 1] = s;
-    d[at + 2] = m;
-    d[at + 3] = c;
-    d[at + 4] = r;
-    d[at + 5] = this.#fileId(row.file);
-    d[at + 6] = row.row;
-    d[at + 7] = hash;
-    sd[slot + 2] = at;
-    const count = ++(sd[slot + 3] as number);
-    sd[slot + 3] = count;
-    this.stats.identities++;
-    // Slots past the scan limit (checked by count, not by a map lookup on every row) use a map.
-    if (count > SCAN_LIMIT + 1) this.#bigSlots.get(slot)?.set(`${s},${m},${c},${r}`, at);
-    else if (count === SCAN_LIMIT + 1) this.#bigSlots.set(slot, this.#indexSlot(slot));
+    identities.add(slot, s, m, c, r, this.#fileId(row.file), row.row, hash);
     sum(this.#sums.data, (slot / SLOT) * M, row);
   }
 
@@ -124,7 +103,12 @@ export class MetricAggregator {
 
   /** Keys held. */
   get size(): number {
-    return this.stats.keys;
+    return this.#stats.keys;
+  }
+
+  /** Work done and memory held: what the linearity test and the bench read. */
+  get stats(): AggregateStats {
+    return { ...this.#stats, identities: this.#identities.size, probes: this.#identities.probes };
   }
 
   /** Every key, each measure from the source that wins it for that channel, sorted by date, channel, utm_content. */
@@ -189,7 +173,7 @@ export class MetricAggregator {
       this.#entryUtm.push(row.utm_content);
       this.#entrySlot.push(this.#newSlot(IMPORTER_INDEX.get(row.importer) as number, -1));
       byUtm.set(row.utm_content, entry);
-      this.stats.keys++;
+      this.#stats.keys++;
     }
     this.#lastEntry = entry;
     return entry;
@@ -201,46 +185,17 @@ export class MetricAggregator {
     const d = this.#slots.data;
     d[slot] = importer;
     d[slot + 1] = -1;
-    d[slot + 2] = -1;
-    d[slot + 3] = 0;
     if (previous >= 0) d[previous + 1] = slot;
     this.#sums.alloc(M, Number.NaN);
     return slot;
   }
 
-  #find(slot: number, s: number, m: number, c: number, r: number): number {
-    const big = (this.#slots.data[slot + 3] as number) > SCAN_LIMIT ? this.#bigSlots.get(slot) : undefined;
-    if (big) {
-      this.stats.comparisons++;
-      return big.get(`${s},${m},${c},${r}`) ?? -1;
-    }
-    const d = this.#ids.data;
-    let at = this.#slots.data[slot + 2] as number;
-    let comparisons = 0;
-    while (at !== -1) {
-      comparisons++;
-      if (d[at + 1] === s && d[at + 2] === m && d[at + 3] === c && d[at + 4] === r) break;
-      at = d[at] as number;
-    }
-    this.stats.comparisons += comparisons;
-    return at;
-  }
-
-  #indexSlot(slot: number): Map<string, number> {
-    const index = new Map<string, number>();
-    const d = this.#ids.data;
-    for (let at = this.#slots.data[slot + 2] as number; at !== -1; at = d[at] as number) {
-      index.set(`${d[at + 1]},${d[at + 2]},${d[at + 3]},${d[at + 4]}`, at);
-    }
-    return index;
-  }
-
   #duplicate(row: MetricRow, at: number, hash: number): void {
-    const d = this.#ids.data;
-    const first = `${this.#texts.texts[d[at + 5] as number]}:${d[at + 6]}`;
+    const seen = this.#identities.seen(at);
+    const first = `${this.#texts.texts[seen.file]}:${seen.row}`;
     const what = 'the same date, channel, source/medium, campaign, utm_content and record';
-    if (d[at + 7] === hash) {
-      this.stats.duplicates++;
+    if (seen.measures === hash) {
+      this.#stats.duplicates++;
       this.log.flag('duplicate', {
         file: row.file,
         row: row.row,
