@@ -4,8 +4,9 @@
  * repeats after a warm-up.
  *
  * - The file: a year of daily rows in the shape a GA4 pull is saved in (date, channel,
- *   source, medium, campaign, utm_content and five measures), 400 assets × 7 source/medium
- *   variants: 1,000,000 rows, ~78 MB, 142,858 (date, channel, utm_content) keys.
+ *   source, medium, campaign, utm_content and five measures), each asset with 7 source/medium
+ *   variants a day: 1,000,000 rows (392 assets), ~78 MB, 143,080 (date, channel, utm_content)
+ *   keys. A larger file has more assets, the same shape.
  * - The baseline, "reading the file": streaming it from disk, decoding UTF-8 and finding
  *   every line break — the least any reader of its rows must do.
  * - Measured: `aggregateMetricFiles` — recognise the layout, split and read every cell, check
@@ -34,22 +35,22 @@ const CHANNELS = [
   ['landing-page', 'landing-page', 'owned'],
 ] as const;
 
-/** Writes `rows` daily rows: each day, 400 assets × 7 source/medium variants. */
+/** Writes `rows` daily rows over one year: each day, every asset with 7 source/medium variants. */
 export async function writeMetricsFile(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
   out.write('date,channel,source,medium,campaign,utm_content,impressions,clicks,cost,conversions,revenue\n');
   const start = Date.parse('2027-01-01T00:00:00Z');
+  const assets = Math.ceil(rows / (365 * 7));
   let written = 0;
   let text = '';
-  for (let day = 0; written < rows; day++) {
-    const date = new Date(start + (day % 365) * 86_400_000).toISOString().slice(0, 10);
-    const campaign = `launch-${Math.floor(day / 365)}`;
-    for (let asset = 0; asset < 400 && written < rows; asset++) {
+  for (let day = 0; day < 365 && written < rows; day++) {
+    const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+    for (let asset = 0; asset < assets && written < rows; asset++) {
       const [channel, source, medium] = CHANNELS[asset % CHANNELS.length] as (typeof CHANNELS)[number];
       for (let variant = 0; variant < 7 && written < rows; variant++) {
         const i = written++;
         const cost = channel.endsWith('-ads') ? `${Math.floor((i % 1000) / 7)}.${i % 100}` : '0';
-        text += `${date},${channel},${source}${variant || ''},${medium},${campaign},asset-${asset}-a,${1000 + (i % 997)},${10 + (i % 89)},${cost},${i % 5},${i % 3 === 0 ? '120.50' : '0'}\n`;
+        text += `${date},${channel},${source}${variant || ''},${medium},launch,asset-${asset}-a,${1000 + (i % 997)},${10 + (i % 89)},${cost},${i % 5},${i % 3 === 0 ? '120.50' : '0'}\n`;
         if (text.length > 1 << 20) {
           if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
           text = '';

@@ -157,11 +157,12 @@ describe('aggregating rows by (date, channel, utm_content)', () => {
     const bound = Math.ceil((HEAD_BYTES + 4096) / 60);
     expect(small.held).toBeLessThanOrEqual(bound);
     expect(large.held).toBe(small.held);
-    // Work: one identity lookup per row, a couple of table probes however many identities are held.
+    // Work: one identity lookup per row, a bounded number of identities looked at (a short list,
+    // then a hash table) however many are held: 4 × the rows is 4 × the work.
     expect(large.rows).toBe(4 * small.rows);
-    expect(large.probes / large.rows).toBeLessThan(3);
+    expect(large.probes / large.rows).toBeLessThanOrEqual(17);
     expect(large.probes).toBeLessThanOrEqual(4.5 * small.probes);
-    // Identities (for duplicate detection) are the rows' distinct identities, 40 bytes each in typed storage.
+    // Identities (for duplicate detection) are the rows' distinct identities, 36 bytes each in typed storage.
     expect(large.identities).toBe(16_000);
   });
 

@@ -29,7 +29,7 @@ const IMPORTER_INDEX = new Map<string, number>(IMPORTER_IDS.map((id, i) => [id, 
 
 /**
  * Sums rows by (date, channel, utm_content) as they stream in. Memory holds one entry per
- * key and 40 bytes per distinct row identity, in typed storage — never the rows — so a file
+ * key and 36 bytes per distinct row identity, in typed storage — never the rows — so a file
  * of any length aggregates in memory bounded by what it describes, not by its size, and
  * with next to no garbage-collection work.
  *
@@ -88,12 +88,13 @@ export class MetricAggregator {
     const r = row.record === '' ? 0 : this.#texts.id(row.record);
     const hash = measuresHash(row);
     const identities = this.#identities;
-    const found = identities.find(slot, s, m, c, r);
+    const key = slot / SLOT;
+    const found = identities.find(key, s, m, c, r);
     if (found >= 0) {
       this.#duplicate(row, found, hash);
       return;
     }
-    identities.add(slot, s, m, c, r, this.#fileId(row.file), row.row, hash);
+    identities.add(key, s, m, c, r, this.#fileId(row.file), row.row, hash);
     sum(this.#sums.data, (slot / SLOT) * M, row);
   }
 
