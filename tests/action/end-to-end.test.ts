@@ -219,6 +219,7 @@ describe.skipIf(!haveSamples)(
       expect(run?.exitCode, `${run?.stderr}${run?.stdout}`).toBe(0);
       const pr = await stagePr('research');
       expect(run?.outputs).toEqual({ 'campaign-id': ID, 'pull-request-number': String(pr.number) });
+      expect(run?.concurrency).toBe(`crescendo-campaign-${ID}`);
       expect(pr.labels.map((l) => l.name).sort()).toEqual([
         'campaign:q2-2027-launch',
         'crescendo',
@@ -385,6 +386,7 @@ describe.skipIf(!haveSamples)(
           run = only(await send('pull_request', merged(merge)), to);
         });
         expect(run?.exitCode, `${run?.stderr}${run?.stdout}`).toBe(0);
+        expect(run?.concurrency).toBe(`crescendo-campaign-${ID}`);
         expect(writes.length, writes.map((w) => w.route).join('\n')).toBeLessThanOrEqual(6);
         expect(writes.filter((w) => w.route === 'POST /repos/{owner}/{repo}/git/commits')).toHaveLength(1);
         await expectPrBody(to);

@@ -171,6 +171,41 @@ describe('one concurrency key per campaign', () => {
     expect(comment['campaign.yml#review']).toBe('crescendo-campaign-number-9');
   });
 
+  it("outsiders' comments, reviews and issues queue apart, per issue or PR, never in a campaign's queue", async () => {
+    const outsider = { login: 'olga', type: 'User' };
+    const comment = await runner.concurrency('issue_comment', {
+      action: 'created',
+      issue: { number: 44, state: 'open', labels: stagePr('content').labels, pull_request: {} },
+      comment: { body: '/crescendo revise x', author_association: 'NONE' },
+      sender: outsider,
+    });
+    expect(comment['campaign.yml#content']).toBe('crescendo-campaign-outsider-44');
+    const review = await runner.concurrency('pull_request_review', {
+      action: 'submitted',
+      review: { state: 'changes_requested', author_association: 'CONTRIBUTOR' },
+      pull_request: stagePr('strategy'),
+      sender: outsider,
+    });
+    expect(review['campaign.yml#strategy']).toBe(`crescendo-campaign-outsider-${stagePr('strategy').number}`);
+    const issue = await runner.concurrency('issues', {
+      action: 'opened',
+      issue: {
+        number: 5,
+        labels: labels('campaign'),
+        body: `### Campaign id\n\n${ID}\n`,
+        author_association: 'FIRST_TIME_CONTRIBUTOR',
+      },
+    });
+    expect(issue['campaign.yml#research']).toBe('crescendo-campaign-outsider-5');
+    const member = await runner.concurrency('issue_comment', {
+      action: 'created',
+      issue: { number: 44, state: 'open', labels: stagePr('content').labels, pull_request: {} },
+      comment: { body: '/crescendo revise x', author_association: 'MEMBER' },
+      sender: user,
+    });
+    expect(member['campaign.yml#content']).toBe(`crescendo-campaign-${ID}`);
+  });
+
   it('the scheduled measurement of every campaign has a key of its own', async () => {
     const groups = await runner.concurrency('schedule', { schedule: '0 7 * * 1' });
     expect(groups['measurement.yml#measurement']).toBe('crescendo-measurement-every-campaign');
