@@ -5,7 +5,7 @@ const require = ((nodeRequire) => (id) => {
   const message = "Cannot find module '" + id + "' (the Crescendo bundle loads only Node built-ins)";
   throw Object.assign(new Error(message), { code: 'MODULE_NOT_FOUND' });
 })(__crescendoCreateRequire(import.meta.url));
-import{a as d,c as g}from"./chunks/DQGYXZCD.js";import"./chunks/2RJVF5KF.js";import{existsSync as x}from"node:fs";import{dirname as h,join as P}from"node:path";import{fileURLToPath as T}from"node:url";import{resolve as b}from"node:path";import{parseArgs as k}from"node:util";var s=()=>import("./chunks/SQT2565G.js"),A=`crescendo — marketing operations as code
+import{a as d,c as g}from"./chunks/DQGYXZCD.js";import"./chunks/2RJVF5KF.js";import{existsSync as x}from"node:fs";import{dirname as h,join as P}from"node:path";import{fileURLToPath as T}from"node:url";import{resolve as b}from"node:path";import{parseArgs as k}from"node:util";var s=()=>import("./chunks/LK2ACBPC.js"),A=`crescendo — marketing operations as code
 
   crescendo init [--dir PATH]                 set up a repository for Crescendo
   crescendo start <brief.yml> [--dir PATH]    validate a brief and run research
