@@ -13,6 +13,7 @@ const USAGE = `crescendo — marketing operations as code
   crescendo start <brief.yml> [--dir PATH]    validate a brief and run research
   crescendo status [id] [--dir PATH]          where each campaign stands
   crescendo approve <id> [--dir PATH]         merge the open stage, run the next one
+            [--override REASON]               accept the strategy's warnings, with a reason
   crescendo revise <id> --feedback TEXT       regenerate the open stage with feedback
   crescendo run <id> <stage> [--dir PATH]     run one stage (e.g. measurement) by hand
   crescendo check <file…> [--json]            validate artifacts; exit 0 only when all pass
@@ -51,6 +52,7 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
       options: {
         dir: { type: 'string' },
         feedback: { type: 'string' },
+        override: { type: 'string' },
         base: { type: 'string' },
         head: { type: 'string' },
         branch: { type: 'string' },
@@ -80,7 +82,7 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
         return 0;
       case 'approve':
         need(1, 'the campaign id');
-        await (await commands()).approveCommand(env, dir, args[0]!);
+        await (await commands()).approveCommand(env, dir, args[0]!, values.override);
         return 0;
       case 'revise':
         need(1, 'the campaign id');

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { StrategyData } from '../../actions/engine/artifacts/strategy.js';
+import { parseArtifact } from '../../actions/engine/files/artifact-file.js';
 import { git } from '../../actions/engine/forge/local/git.js';
 import { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { stageViews } from '../../actions/engine/runner/stage-status.js';
@@ -10,6 +12,7 @@ import { STAGE_NAMES } from '../../actions/engine/stages/names.js';
 import { checkFile } from '../../scripts/cli/check-file.js';
 import { demo } from '../../scripts/cli/commands.js';
 import { packageRoot } from '../helpers.js';
+import { expectPlanAgreement } from '../stages/strategy/fixtures.js';
 
 const ID = 'q2-2027-launch';
 
@@ -72,5 +75,11 @@ describe('crescendo demo', () => {
       ]),
     );
     expect(lines.join('\n')).toMatch(/sample answers/);
+
+    // One plan of record: the strategy's expected results, funnel tree and KPI table agree to the unit.
+    const strategyText = await git(dir, ['show', `main:plans/${ID}-strategy.md`]);
+    const strategy = parseArtifact(strategyText, 'strategy.md', 'strategy', StrategyData);
+    expectPlanAgreement(strategy, strategyText);
+    expect(strategy.warnings).toEqual([]);
   });
 });

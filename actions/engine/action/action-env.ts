@@ -5,7 +5,10 @@ export function actionInput(env: NodeJS.ProcessEnv, name: string): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
-/** `CRESCENDO_GITHUB_THROTTLE_MS`: spacing of GitHub writes (tests make it tiny); unset, Octokit's own. */
+/**
+ * `CRESCENDO_GITHUB_THROTTLE_MS`: how long GitHub's "one second" lasts for this run (write spacing and the
+ * unit of `retry-after`); tests set 0 so nothing waits idle. Unset: GitHub's documented limits.
+ */
 export function throttleFrom(env: NodeJS.ProcessEnv): ThrottleSettings | undefined {
   const raw = env.CRESCENDO_GITHUB_THROTTLE_MS;
   if (raw === undefined || raw === '') return undefined;

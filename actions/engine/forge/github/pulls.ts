@@ -102,13 +102,16 @@ async function createPull(api: RepoApi, request: PullRequestRequest): Promise<Pu
   }
 }
 
-/** Opens the PR for the branch, or updates title and body of the open one; then adds labels. */
+/** Opens the PR for the branch, or updates title and body of the open one; then adds the labels it lacks. */
 export async function openOrUpdatePull(api: RepoApi, request: PullRequestRequest): Promise<PullRequest> {
   const [open] = await pullsFor(api, request.branch, 'open');
+  const unchanged = open && open.title === request.title && (open.body ?? '') === request.body;
   const pull = toPullRequest(
-    open ? await updatePull(api, open.number, request) : await createPull(api, request),
+    unchanged ? open : open ? await updatePull(api, open.number, request) : await createPull(api, request),
   );
-  if (request.labels.length > 0) {
+  const have = new Set(pull.labels.map((label) => label.toLowerCase()));
+  // Labels once: an update whose PR already carries them all writes none.
+  if (request.labels.some((label) => !have.has(label.toLowerCase()))) {
     const { octokit, owner, repo } = api;
     // `pulls.create` takes no labels; `addLabels` creates missing labels on the fly.
     const { data } = await octokit.rest.issues.addLabels({
@@ -153,8 +156,16 @@ export async function mergePull(api: RepoApi, number: number, message?: string):
 
 const REVIEW_STATES = new Set<Review['state']>(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED']);
 
+/** A submitted review as GitHub has it: the engine's `Review` plus what identifies and links it. */
+export interface GitHubReview extends Review {
+  id: number;
+  /** `User` or `Bot`. */
+  authorType: string;
+  url: string;
+}
+
 /** Submitted reviews, oldest first (pending and dismissed ones left out). */
-export async function listPullReviews(api: RepoApi, number: number): Promise<Review[]> {
+export async function listPullReviews(api: RepoApi, number: number): Promise<GitHubReview[]> {
   const { octokit, owner, repo } = api;
   const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
     owner,
@@ -166,10 +177,13 @@ export async function listPullReviews(api: RepoApi, number: number): Promise<Rev
     REVIEW_STATES.has(review.state as Review['state'])
       ? [
           {
+            id: review.id,
             author: review.user?.login ?? 'ghost',
+            authorType: review.user?.type ?? 'User',
             state: review.state as Review['state'],
             body: review.body ?? '',
             submittedAt: review.submitted_at ?? '',
+            url: review.html_url,
           },
         ]
       : [],
