@@ -87,8 +87,8 @@ const FAULTS: Fault[] = [
     code: 'invalid',
     fix: /./,
     before: (p) =>
-      p.linkedin.failNext('POST /rest/posts', {
-        kind: 'answer',
+      p.linkedin.failNext({
+        route: 'POST /rest/posts',
         ...liError(422, 'UNPROCESSABLE_ENTITY', 'ERROR :: /commentary :: is invalid'),
       }),
   },
@@ -97,7 +97,7 @@ const FAULTS: Fault[] = [
     channel: 'linkedin',
     code: 'rate-limited',
     fix: /./,
-    before: (p) => p.linkedin.failNext('POST /rest/posts', { kind: 'answer', ...dailyLimit() }),
+    before: (p) => p.linkedin.failNext({ route: 'POST /rest/posts', ...dailyLimit() }),
   },
   {
     name: 'LinkedIn down (connection refused)',
@@ -160,7 +160,7 @@ describe('a platform refusing: the entry fails with reason and fix, the others g
     const p = platforms;
     const { dir } = await campaignRepo();
     const reset = Date.parse('2027-04-10T00:30:00Z') / 1000;
-    p.x.failNext('POST /2/tweets', { kind: 'answer', ...tooManyRequests(reset) });
+    p.x.failNext({ route: 'POST /2/tweets', ...tooManyRequests(reset) });
     await publishAt(dir, p, DUE);
     const [entry] = byChannel((await ledgerOf(dir)).entries, 'x');
     expect(entry).toMatchObject({
