@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ledgerPath, parseLedger } from '../../actions/engine/artifacts/ledger.js';
 import { StrategyData } from '../../actions/engine/artifacts/strategy.js';
 import { parseArtifact } from '../../actions/engine/files/artifact-file.js';
 import { git } from '../../actions/engine/forge/local/git.js';
@@ -10,7 +11,8 @@ import { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { stageViews } from '../../actions/engine/runner/stage-status.js';
 import { STAGE_NAMES } from '../../actions/engine/stages/names.js';
 import { checkFile } from '../../scripts/cli/check-file.js';
-import { demo } from '../../scripts/cli/commands.js';
+import { DEMO_PUBLISH_AT, demo } from '../../scripts/cli/commands.js';
+import { publishCommand } from '../../scripts/cli/publish.js';
 import { packageRoot } from '../helpers.js';
 import { expectPlanAgreement } from '../stages/strategy/fixtures.js';
 
@@ -30,7 +32,7 @@ describe('crescendo demo', () => {
       `plans/${ID}-strategy.md`,
       `content/${ID}/index.md`,
       `campaigns/${ID}/review.md`,
-      `campaigns/${ID}/distribution.md`,
+      `campaigns/${ID}/ledger.yml`,
     ]) {
       expect(files).toContain(path);
     }
@@ -81,5 +83,35 @@ describe('crescendo demo', () => {
     const strategy = parseArtifact(strategyText, 'strategy.md', 'strategy', StrategyData);
     expectPlanAgreement(strategy, strategyText);
     expect(strategy.warnings).toEqual([]);
+
+    // The demo published: the blog into the Hugo folder, every email to the loopback mail server (kept as
+    // .eml), social and ads as dry runs with their exact requests. Nothing is left scheduled.
+    const ledger = parseLedger(await git(dir, ['show', `main:${ledgerPath(ID)}`]), ledgerPath(ID));
+    for (const entry of ledger.entries) {
+      const label = `${entry.channel} ${entry.path}#${entry.variant}`;
+      if (entry.channel === 'blog' || entry.channel === 'email') {
+        expect(entry.status, label).toBe('published');
+        if (entry.status === 'published') expect(entry.url ?? entry.remoteId, label).toBeTruthy();
+      } else {
+        expect(entry.status, label).toBe('dry-run');
+        if (entry.status === 'dry-run') expect(files, label).toContain(entry.requests);
+      }
+    }
+    const emails = ledger.entries.filter((e) => e.channel === 'email').length;
+    expect(files.filter((f) => f.startsWith('mailbox/') && f.endsWith('.eml'))).toHaveLength(emails);
+    const posts = ledger.entries.filter((e) => e.channel === 'blog').length;
+    expect(files.filter((f) => f.startsWith('website/content/posts/'))).toHaveLength(posts);
+
+    // `crescendo publish --now` again on the demo repository: nothing is due, nothing changes.
+    const tip = await git(dir, ['rev-parse', 'HEAD']);
+    const out: string[] = [];
+    const code = await publishCommand(['--dir', dir, '--now', DEMO_PUBLISH_AT], {
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+    });
+    expect(code).toBe(0);
+    expect(out.join('\n')).toMatch(/^Nothing due/m);
+    expect(await git(dir, ['rev-parse', 'HEAD'])).toBe(tip);
+    expect(await git(dir, ['status', '--porcelain'])).toBe('');
   });
 });

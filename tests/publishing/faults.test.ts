@@ -1,13 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type LedgerEntry, ledgerPath, renderLedger } from '../../actions/engine/artifacts/ledger.js';
-import { git } from '../../actions/engine/forge/local/git.js';
+import type { LedgerEntry } from '../../actions/engine/artifacts/ledger.js';
 import type { LedgerStore } from '../../actions/engine/publishing/ledger-store.js';
 import { dailyLimit, liError } from '../fakes/linkedin/index.js';
 import { DEFAULT_X_TOKEN, tooManyRequests } from '../fakes/x/index.js';
 import { delivered, ledgerOf, type Platforms, publishAt, startPlatforms } from './harness.js';
-import { CAMPAIGN, campaignRepo } from './repo.js';
+import { campaignRepo } from './repo.js';
+import { workspace } from './workspace.js';
 
 /*
  * Every way a platform can refuse, and every way a run can die, on the fixture campaign: the entry concerned
@@ -20,7 +20,10 @@ afterEach(() => platforms?.close());
 
 /** An address nothing listens on: connections are refused, as when a platform is down. */
 let closedPort = '';
+/** The approved campaign, built once: each test publishes it in a workspace of its own. */
+let repo: Awaited<ReturnType<typeof campaignRepo>>;
 beforeAll(async () => {
+  repo = await campaignRepo();
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closedPort = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -119,7 +122,7 @@ describe('a platform refusing: the entry fails with reason and fix, the others g
   it.each(FAULTS)('$name', async (fault) => {
     platforms = await startPlatforms(fault.start);
     const p = platforms;
-    const { dir } = await campaignRepo();
+    const dir = await workspace(repo.forge);
     fault.before?.(p);
     const broken = fault.env?.(p) ?? {};
     await publishAt(dir, p, DUE, { env: broken });
@@ -158,7 +161,7 @@ describe('a platform refusing: the entry fails with reason and fix, the others g
   it('a rate limit waits until the platform said, then goes out once', async () => {
     platforms = await startPlatforms();
     const p = platforms;
-    const { dir } = await campaignRepo();
+    const dir = await workspace(repo.forge);
     const reset = Date.parse('2027-04-10T00:30:00Z') / 1000;
     p.x.failNext({ route: 'POST /2/tweets', ...tooManyRequests(reset) });
     await publishAt(dir, p, DUE);
@@ -168,9 +171,9 @@ describe('a platform refusing: the entry fails with reason and fix, the others g
       code: 'rate-limited',
       retryAt: '2027-04-10T00:30:00.000Z',
     });
-    const tip = (await git(dir, ['rev-parse', 'HEAD'])).trim();
+    const writes = dir.store.writes;
     await publishAt(dir, p, '2027-04-10T00:15:00Z');
-    expect((await git(dir, ['rev-parse', 'HEAD'])).trim()).toBe(tip);
+    expect(dir.store.writes).toBe(writes);
     await publishAt(dir, p, '2027-04-10T00:30:00Z');
     expect(byChannel((await ledgerOf(dir)).entries, 'x')[0]?.status).toBe('published');
     expect(p.x.posts).toHaveLength(1);
@@ -179,7 +182,8 @@ describe('a platform refusing: the entry fails with reason and fix, the others g
   it('X answering "duplicate content": the earlier post is found and recorded, not posted again', async () => {
     platforms = await startPlatforms();
     const p = platforms;
-    const { dir, ledger } = await campaignRepo();
+    const dir = await workspace(repo.forge);
+    const { ledger } = repo;
     const x = byChannel(ledger.entries, 'x')[0];
     // An earlier run posted it and died before writing the ledger (or a person posted the same text).
     const planned = await publishAt(dir, p, DUE, { planOnly: true });
@@ -217,7 +221,8 @@ describe('a run killed between the platform call and the ledger write', () => {
     async (channel) => {
       platforms = await startPlatforms();
       const p = platforms;
-      const { dir, ledger } = await campaignRepo();
+      const dir = await workspace(repo.forge);
+      const { ledger } = repo;
       const entry = byChannel(ledger.entries, channel)[0];
       if (!entry) throw new Error('no entry');
       const killed = await publishAt(dir, p, DUE, {
@@ -244,7 +249,8 @@ describe('a run killed between the platform call and the ledger write', () => {
   it('a claim whose call never happened becomes unknown, is never retried alone, and a person is told', async () => {
     platforms = await startPlatforms();
     const p = platforms;
-    const { dir, ledger } = await campaignRepo();
+    const dir = await workspace(repo.forge);
+    const { ledger } = repo;
     const entry = byChannel(ledger.entries, 'linkedin')[0];
     if (!entry) throw new Error('no entry');
     const claimed = {
@@ -255,10 +261,7 @@ describe('a run killed between the platform call and the ledger write', () => {
           : e,
       ),
     };
-    await import('node:fs/promises').then((fs) =>
-      fs.writeFile(`${dir}/${ledgerPath(CAMPAIGN)}`, renderLedger(claimed)),
-    );
-    await git(dir, ['commit', '-qam', 'a run claimed an entry and died']);
+    dir.store.edit(claimed);
 
     // Within the lease the claim is respected.
     await publishAt(dir, p, DUE, { wall: '2027-04-10T00:05:00Z' });
@@ -270,22 +273,16 @@ describe('a run killed between the platform call and the ledger write', () => {
     await publishAt(dir, p, LATER, { wall: LATER });
     expect((await ledgerOf(dir)).entries.find((e) => e.key === entry.key)?.status).toBe('unknown');
     expect(p.linkedin.state.posts).toHaveLength(1);
-    const records = JSON.parse(
-      await import('node:fs/promises').then((fs) =>
-        fs.readFile(`${dir}/.git/crescendo/records.json`, 'utf8'),
-      ),
-    );
-    expect(JSON.stringify(records.comments)).toContain('Needs a person');
+    expect(JSON.stringify(dir.forge.comments)).toContain('Needs a person');
 
     // The person looked on LinkedIn, found nothing, and set it back to scheduled: it goes out once.
-    const text = renderLedger({
-      ...(await ledgerOf(dir)),
-      entries: (await ledgerOf(dir)).entries.map((e) =>
+    const looked = await ledgerOf(dir);
+    dir.store.edit({
+      ...looked,
+      entries: looked.entries.map((e) =>
         e.key === entry.key ? { ...entry, status: 'scheduled' as const } : e,
       ),
     });
-    await import('node:fs/promises').then((fs) => fs.writeFile(`${dir}/${ledgerPath(CAMPAIGN)}`, text));
-    await git(dir, ['commit', '-qam', 'Not on LinkedIn: publish it']);
     await publishAt(dir, p, LATER, { wall: LATER });
     expect((await ledgerOf(dir)).entries.find((e) => e.key === entry.key)?.status).toBe('published');
     expect(p.linkedin.state.posts).toHaveLength(2);

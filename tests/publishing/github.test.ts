@@ -127,7 +127,7 @@ describe('the publish action on GitHub', () => {
   });
 });
 
-describe('the ledger branch as compare-and-swap store', () => {
+describe('the ledger branch on a fresh runner', () => {
   async function run(options: { runId: string; store?: (s: LedgerStore) => LedgerStore; wall?: string }) {
     const forge = await GitHubForge.create({
       token: DEFAULT_TOKEN,
@@ -154,17 +154,6 @@ describe('the ledger branch as compare-and-swap store', () => {
       ephemeralRoot: true,
     });
   }
-
-  it('two runs at once publish each entry once', async () => {
-    await Promise.all([run({ runId: 'a' }), run({ runId: 'b' })]);
-    expect(platforms.linkedin.state.posts).toHaveLength(2);
-    expect(platforms.x.posts).toHaveLength(1);
-    expect(platforms.mail.messages).toHaveLength(2);
-    const statuses = new Set(
-      (await liveLedger()).entries.filter((e) => e.channel !== 'blog').map((e) => e.status),
-    );
-    expect(statuses).toEqual(new Set(['published']));
-  });
 
   it('a run killed after the call: the next reads the platform back; a lost sent log never sends twice', async () => {
     const dying = (store: LedgerStore): LedgerStore => ({

@@ -15,6 +15,7 @@ import { DEFAULT_TOKEN, type FakeLinkedIn, startFakeLinkedIn } from '../fakes/li
 import { type MailCatcher, startMailCatcher } from '../fakes/smtp/index.js';
 import { DEFAULT_X_TOKEN, type FakeX, startFakeX } from '../fakes/x/index.js';
 import { CAMPAIGN } from './repo.js';
+import type { Workspace } from './workspace.js';
 
 /*
  * The platforms a publish run talks to, on loopback: LinkedIn and X fakes that follow the published API
@@ -68,25 +69,28 @@ export interface RunOptions {
   planOnly?: boolean;
 }
 
-/** One publish run on the repository at `now`, as `crescendo publish --now` runs it. */
+/**
+ * One publish run at `now`, as `crescendo publish --now` runs it: on a repository (the ledger on its default
+ * branch, as in local mode) or on a workspace (the ledger in memory; see workspace.ts).
+ */
 export async function publishAt(
-  dir: string,
+  target: string | Workspace,
   platforms: Platforms,
   now: string,
   options: RunOptions = {},
 ): Promise<PublishReport & { lines: string[] }> {
   platforms.clock.now = Date.parse(now);
-  const forge = await LocalForge.open(dir);
+  const forge = typeof target === 'string' ? await LocalForge.open(target) : target.forge;
   const config = await loadConfig((p) => forge.readFile(p));
   const lines: string[] = [];
-  const store = forgeLedgerStore(forge);
+  const store = typeof target === 'string' ? forgeLedgerStore(forge) : target.store;
   const run: PublishRunOptions = {
     forge,
     store: options.store ? options.store(store) : store,
     publishing: config.publishing,
     env: { ...platforms.env, ...options.env },
     fetch,
-    root: dir,
+    root: typeof target === 'string' ? target : target.root,
     log: (line) => lines.push(line),
     now: new Date(now),
     clock: () => new Date(options.wall ?? now),
@@ -96,8 +100,13 @@ export async function publishAt(
   return { ...(await publishDue(run)), lines };
 }
 
-export async function ledgerOf(dir: string): Promise<Ledger> {
-  const forge = await LocalForge.open(dir);
+export async function ledgerOf(target: string | Workspace): Promise<Ledger> {
+  if (typeof target !== 'string') {
+    const snapshot = await target.store.read(CAMPAIGN);
+    if (!snapshot) throw new Error('no ledger');
+    return snapshot.ledger;
+  }
+  const forge = await LocalForge.open(target);
   const text = await forge.readFile(ledgerPath(CAMPAIGN));
   if (!text) throw new Error('no ledger');
   return parseLedger(text, ledgerPath(CAMPAIGN));
@@ -113,9 +122,15 @@ export function statuses(ledger: Ledger): Record<string, string> {
 }
 
 /** What reached each platform: posts, messages, site files. */
-export async function delivered(dir: string, platforms: Platforms) {
+export async function delivered(target: string | Workspace, platforms: Platforms) {
   const site = await readFile(
-    join(dir, 'site', 'content', 'posts', 'marketing-automation-pull-requests.md'),
+    join(
+      typeof target === 'string' ? target : target.root,
+      'site',
+      'content',
+      'posts',
+      'marketing-automation-pull-requests.md',
+    ),
     'utf8',
   ).catch(() => undefined);
   return {

@@ -251,11 +251,14 @@ export async function guardedCommitVia(
         ? { path, mode: '100644' as const, type: 'blob' as const, sha: null }
         : { path, mode: '100644' as const, type: 'blob' as const, content },
     );
-  if (tree.length === 0 && request.expected !== undefined) return { sha: request.expected };
+  // Nothing to write; still a conflict when the branch moved on, like any write based on a stale read.
+  const unchanged = async (expected: string): Promise<GuardedCommitResult> =>
+    (await branchSha(api, request.branch)) === expected ? { sha: expected } : { conflict: true };
+  if (tree.length === 0 && request.expected !== undefined) return unchanged(request.expected);
   const newTree = (
     await octokit.rest.git.createTree({ owner, repo, tree, ...(baseTree ? { base_tree: baseTree } : {}) })
   ).data.sha;
-  if (newTree === baseTree && request.expected !== undefined) return { sha: request.expected };
+  if (newTree === baseTree && request.expected !== undefined) return unchanged(request.expected);
   const { sha } = (
     await octokit.rest.git.createCommit({
       owner,

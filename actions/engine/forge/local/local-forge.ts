@@ -115,7 +115,11 @@ export class LocalForge implements Forge {
         : await this.commitOnto(request.expected, request.changes, request.message);
     if (request.expected !== undefined) {
       const [before, after] = await Promise.all([this.treeOf(request.expected), this.treeOf(sha)]);
-      if (before === after) return { sha: request.expected };
+      // Nothing to write; still a conflict when the branch moved on, like any write based on a stale read.
+      if (before === after) {
+        const tip = await this.branchTip(request.branch);
+        return tip === request.expected ? { sha: request.expected } : { conflict: true };
+      }
     }
     const ref = `refs/heads/${request.branch}`;
     const old = request.expected ?? '0'.repeat(40);
