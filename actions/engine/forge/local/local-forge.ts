@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CrescendoError } from '../../errors.js';
@@ -109,29 +109,23 @@ export class LocalForge implements Forge {
    * that were clean in the work tree follow the commit (a person's unsaved edits are left alone).
    */
   async commitIfUnchanged(request: GuardedCommitRequest): Promise<GuardedCommitResult> {
-    const sha =
-      request.expected === undefined
-        ? await this.commitOnto(undefined, request.changes, request.message)
-        : await this.commitOnto(request.expected, request.changes, request.message);
-    if (request.expected !== undefined) {
-      const [before, after] = await Promise.all([this.treeOf(request.expected), this.treeOf(sha)]);
-      // Nothing to write; still a conflict when the branch moved on, like any write based on a stale read.
-      if (before === after) {
-        const tip = await this.branchTip(request.branch);
-        return tip === request.expected ? { sha: request.expected } : { conflict: true };
-      }
+    const built = await this.buildCommit(request.expected, request.changes, request.message);
+    // Nothing to write; still a conflict when the branch moved on, like any write based on a stale read.
+    if (built.unchanged && request.expected !== undefined) {
+      const tip = await this.branchTip(request.branch);
+      return tip === request.expected ? { sha: request.expected } : { conflict: true };
     }
     const ref = `refs/heads/${request.branch}`;
     const old = request.expected ?? '0'.repeat(40);
-    if ((await gitMaybe(this.dir, ['update-ref', ref, sha, old])) === undefined) return { conflict: true };
-    if (request.expected !== undefined && (await this.checkedOut()) === request.branch) {
+    const [moved, checkedOut] = await Promise.all([
+      gitMaybe(this.dir, ['update-ref', ref, built.sha, old]),
+      this.checkedOut(),
+    ]);
+    if (moved === undefined) return { conflict: true };
+    if (request.expected !== undefined && checkedOut === request.branch) {
       await this.followInWorkTree(request.expected, request.changes);
     }
-    return { sha };
-  }
-
-  private async treeOf(commit: string): Promise<string> {
-    return (await git(this.dir, ['rev-parse', `${commit}^{tree}`])).trim();
+    return { sha: built.sha };
   }
 
   private async checkedOut(): Promise<string | undefined> {
@@ -140,13 +134,19 @@ export class LocalForge implements Forge {
 
   /** Brings the index and the clean work-tree copies of `changes` to the new commit. */
   private async followInWorkTree(previous: string, changes: FileChange[]): Promise<void> {
-    for (const change of changes) {
+    const clean = await Promise.all(
+      changes.map(async (change) => {
+        const [committed, onDisk] = await Promise.all([
+          gitMaybe(this.dir, ['cat-file', 'blob', `${previous}:${change.path}`]),
+          readFile(join(this.dir, change.path), 'utf8').catch(() => undefined),
+        ]);
+        return onDisk === committed || onDisk === (change.content ?? undefined);
+      }),
+    );
+    await gitMaybe(this.dir, ['reset', '-q', '--', ...changes.map((c) => c.path)]);
+    for (const [i, change] of changes.entries()) {
+      if (!clean[i]) continue;
       const file = join(this.dir, change.path);
-      const committed = await gitMaybe(this.dir, ['cat-file', 'blob', `${previous}:${change.path}`]);
-      const onDisk = await readFile(file, 'utf8').catch(() => undefined);
-      const clean = onDisk === committed || onDisk === (change.content ?? undefined);
-      await gitMaybe(this.dir, ['reset', '-q', '--', change.path]);
-      if (!clean) continue;
       if (change.content === null) await rm(file, { force: true });
       else {
         await mkdir(dirname(file), { recursive: true });
@@ -167,36 +167,61 @@ export class LocalForge implements Forge {
     return { sha };
   }
 
+  /** Builds a commit from `parent` plus changes, leaving the work tree alone. */
+  private async commitOnto(parent: string, changes: FileChange[], message: string): Promise<string> {
+    return (await this.buildCommit(parent, changes, message, { always: true })).sha;
+  }
+
   /**
    * Builds a commit from `parent` (none: a root commit) plus changes in a private index, leaving the work
-   * tree alone.
+   * tree alone, in a fixed number of git processes whatever the number of files: the blobs are written by
+   * one `hash-object --stdin-paths`, the index updated by one `update-index --index-info`. `unchanged`: the
+   * tree is the parent's, and no commit is made unless `always`.
    */
-  private async commitOnto(
+  private async buildCommit(
     parent: string | undefined,
     changes: FileChange[],
     message: string,
-  ): Promise<string> {
-    const index = join(tmpdir(), `crescendo-index-${process.pid}-${Date.now()}-${Math.random()}`);
-    const env = { GIT_INDEX_FILE: index };
+    options: { always?: boolean } = {},
+  ): Promise<{ sha: string; unchanged: boolean }> {
+    const scratch = await mkdtemp(join(tmpdir(), 'crescendo-commit-'));
+    const env = { GIT_INDEX_FILE: join(scratch, 'index') };
     try {
-      await git(this.dir, parent === undefined ? ['read-tree', '--empty'] : ['read-tree', parent], { env });
-      for (const change of changes) {
-        if (change.content === null) {
-          await git(this.dir, ['update-index', '--force-remove', '--', change.path], { env });
-        } else {
-          const blob = (
-            await git(this.dir, ['hash-object', '-w', '--stdin'], { input: change.content })
-          ).trim();
-          await git(this.dir, ['update-index', '--add', '--cacheinfo', `100644,${blob},${change.path}`], {
-            env,
-          });
-        }
+      const [, parentTree] = await Promise.all([
+        git(this.dir, parent === undefined ? ['read-tree', '--empty'] : ['read-tree', parent], { env }),
+        parent === undefined ? undefined : git(this.dir, ['rev-parse', `${parent}^{tree}`]),
+      ]);
+      const written = changes.filter((c) => c.content !== null);
+      const files = await Promise.all(
+        written.map(async (change, i) => {
+          const file = join(scratch, `blob-${i}`);
+          await writeFile(file, change.content ?? '');
+          return file;
+        }),
+      );
+      const blobs =
+        files.length === 0
+          ? []
+          : (await git(this.dir, ['hash-object', '-w', '--stdin-paths'], { input: `${files.join('\n')}\n` }))
+              .trim()
+              .split('\n');
+      const info = changes.map((change) =>
+        change.content === null
+          ? `0 ${'0'.repeat(40)}\t${change.path}`
+          : `100644 ${blobs[written.indexOf(change)]}\t${change.path}`,
+      );
+      if (info.length > 0) {
+        await git(this.dir, ['update-index', '--index-info'], { env, input: `${info.join('\n')}\n` });
       }
       const tree = (await git(this.dir, ['write-tree'], { env })).trim();
+      if (parent !== undefined && !options.always && tree === parentTree?.trim()) {
+        return { sha: parent, unchanged: true };
+      }
       const parents = parent === undefined ? [] : ['-p', parent];
-      return (await git(this.dir, ['commit-tree', tree, ...parents, '-m', message])).trim();
+      const sha = (await git(this.dir, ['commit-tree', tree, ...parents, '-m', message])).trim();
+      return { sha, unchanged: false };
     } finally {
-      await rm(index, { force: true });
+      await rm(scratch, { recursive: true, force: true });
     }
   }
 
