@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { appendFile, mkdir, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { type AssetFront, assetPath, renderAssetFile } from '../../actions/engine/artifacts/asset.js';
@@ -95,21 +95,16 @@ async function write(dir: string, path: string, content: string) {
   await writeFile(join(dir, path), content);
 }
 
-/** The repository, its forge and the approved ledger, committed on main. */
-export async function campaignRepo(
-  publishing = BASE_PUBLISHING,
+/**
+ * The approved campaign as files and its planned ledger, without a repository: the assets rendered by the
+ * real renderers, the slots and the ledger by the real planner. `configText` is `.github/crescendo.yml`.
+ */
+export function approvedCampaign(
+  configText: string,
   assets: FixtureAsset[] = fixtureAssets(),
-  issue = ISSUE,
-): Promise<{ dir: string; forge: LocalForge; ledger: Ledger }> {
-  const { dir, forge } = await freshRepo();
-  await appendFile(join(dir, '.github', 'crescendo.yml'), publishing);
-  await write(dir, BRAND_PATH, toYaml(brand));
-  await write(
-    dir,
-    `campaigns/${CAMPAIGN}/campaign.yml`,
-    renderCampaignFile({ brief: brief(), state: initialState({ issue }) }),
-  );
-  const files = [];
+): { files: { path: string; content: string }[]; ledger: Ledger } {
+  const files: { path: string; content: string }[] = [];
+  const approved = [];
   for (const asset of assets) {
     const data = asset.data as AssetData<AssetType>;
     const ctx = context(asset.type, { channel: asset.channel, campaignId: CAMPAIGN, date: asset.date });
@@ -125,18 +120,14 @@ export async function campaignRepo(
       landingUrl: 'https://crescendo.dev/launch',
       asset: data,
     };
-    const text = renderAssetFile(front, rendered.markdown);
-    await write(dir, path, text);
+    files.push({ path, content: renderAssetFile(front, rendered.markdown) });
     for (const extra of rendered.extra)
-      await write(dir, `${path.replace(/\.md$/, '')}${extra.pathSuffix}`, extra.content);
-    files.push(
+      files.push({ path: `${path.replace(/\.md$/, '')}${extra.pathSuffix}`, content: extra.content });
+    approved.push(
       readAssetFile({ path, front: front as unknown as Record<string, unknown>, body: rendered.markdown }),
     );
   }
-  const config = parseConfig(
-    await import('node:fs/promises').then((fs) => fs.readFile(join(dir, '.github', 'crescendo.yml'), 'utf8')),
-  );
-  const { slots } = planSlots(files, config.publishing, CAMPAIGN);
+  const { slots } = planSlots(approved, parseConfig(configText).publishing, CAMPAIGN);
   const schedule = slots.map((slot) => ({
     slot: slot.id,
     publishAt: TIMES[`${slot.asset.front.channel}#${slot.variant}`] ?? '2027-04-08T09:00:00Z',
@@ -146,6 +137,26 @@ export async function campaignRepo(
     { schedule },
     { campaign: CAMPAIGN, window: { start: '2027-04-01', end: '2027-06-30' } },
   );
+  return { files, ledger };
+}
+
+/** The repository, its forge and the approved ledger, committed on main. */
+export async function campaignRepo(
+  publishing = BASE_PUBLISHING,
+  assets: FixtureAsset[] = fixtureAssets(),
+  issue = ISSUE,
+): Promise<{ dir: string; forge: LocalForge; ledger: Ledger }> {
+  const { dir, forge } = await freshRepo();
+  await appendFile(join(dir, '.github', 'crescendo.yml'), publishing);
+  await write(dir, BRAND_PATH, toYaml(brand));
+  await write(
+    dir,
+    `campaigns/${CAMPAIGN}/campaign.yml`,
+    renderCampaignFile({ brief: brief(), state: initialState({ issue }) }),
+  );
+  const configText = await readFile(join(dir, '.github', 'crescendo.yml'), 'utf8');
+  const { files, ledger } = approvedCampaign(configText, assets);
+  for (const file of files) await write(dir, file.path, file.content);
   await write(dir, ledgerPath(CAMPAIGN), renderLedger(ledger));
   await git(dir, ['add', '-A']);
   await git(dir, ['commit', '-q', '-m', 'An approved distribution']);
@@ -154,7 +165,6 @@ export async function campaignRepo(
 
 /** Every committed file of a repository, for seeding a fake GitHub with it. */
 export async function committedFiles(dir: string): Promise<Record<string, string>> {
-  const { readFile } = await import('node:fs/promises');
   const paths = (await git(dir, ['ls-files'])).split('\n').filter(Boolean);
   return Object.fromEntries(
     await Promise.all(paths.map(async (p) => [p, await readFile(join(dir, p), 'utf8')] as const)),
