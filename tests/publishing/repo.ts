@@ -15,7 +15,7 @@ import { git } from '../../actions/engine/forge/local/git.js';
 import type { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { readAssetFile } from '../../actions/engine/publishing/approved-assets.js';
 import { planLedger } from '../../actions/engine/publishing/plan-ledger.js';
-import { planSlots } from '../../actions/engine/publishing/slots.js';
+import { planSlots, type Slot } from '../../actions/engine/publishing/slots.js';
 import { blogPost, brand, context, emailSequence, socialPost } from '../assets/fixtures.js';
 import { exampleBriefPath, freshRepo } from '../helpers.js';
 
@@ -102,7 +102,7 @@ async function write(dir: string, path: string, content: string) {
 export function approvedCampaign(
   configText: string,
   assets: FixtureAsset[] = fixtureAssets(),
-): { files: { path: string; content: string }[]; ledger: Ledger } {
+): { files: { path: string; content: string }[]; ledger: Ledger; slots: Slot[] } {
   const files: { path: string; content: string }[] = [];
   const approved = [];
   for (const asset of assets) {
@@ -137,7 +137,7 @@ export function approvedCampaign(
     { schedule },
     { campaign: CAMPAIGN, window: { start: '2027-04-01', end: '2027-06-30' } },
   );
-  return { files, ledger };
+  return { files, ledger, slots };
 }
 
 /** The repository, its forge and the approved ledger, committed on main. */
