@@ -10,6 +10,7 @@ import {
 import { parseBriefText } from '../brief-lines/brief-text.js';
 import { type Config, loadConfig } from '../config/config.js';
 import { CrescendoError } from '../errors.js';
+import { isUnderPrefixes } from '../files/repo-path.js';
 import { formatPath } from '../files/yaml.js';
 import type { FileChange, Forge, PullRequest } from '../forge/forge.js';
 import type { Llm } from '../llm/llm.js';
@@ -246,7 +247,7 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
 function staleFiles(stage: Stage, id: string, before: readonly string[], written: ReadonlySet<string>) {
   const own = stage.writes(id);
   return before
-    .filter((p) => !written.has(p) && own.some((prefix) => p === prefix || p.startsWith(`${prefix}/`)))
+    .filter((p) => !written.has(p) && isUnderPrefixes(p, own))
     .map((p): FileChange => ({ path: p, content: null }));
 }
 
