@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { BRAND_PATH, parseBrandVoice } from '../../actions/engine/artifacts/brand.js';
@@ -6,7 +6,7 @@ import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
 import { CONFIG_PATH, loadConfig } from '../../actions/engine/config/config.js';
 import { CrescendoError, formatProblem } from '../../actions/engine/errors.js';
 import { parseYaml } from '../../actions/engine/files/yaml.js';
-import { git, gitMaybe } from '../../actions/engine/forge/local/git.js';
+import { git } from '../../actions/engine/forge/local/git.js';
 import { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { formatKeywordsTable, keywordsReportFromPaths } from '../../actions/engine/keywords/index.js';
 import { formatSpend } from '../../actions/engine/llm/spend-format.js';
@@ -19,6 +19,7 @@ import { StageSpendLog, spendByStage } from '../../actions/engine/runner/spend-l
 import { stageViews } from '../../actions/engine/runner/stage-status.js';
 import { STAGE_NAMES, StageName, stageBranch } from '../../actions/engine/stages/names.js';
 import { type CheckOptions, checkFile } from './check-file.js';
+import { initRepository } from './init.js';
 import { chooseLlm, EXAMPLE_ID } from './llm-choice.js';
 
 export interface CliEnv {
@@ -30,18 +31,8 @@ export interface CliEnv {
 const samplesDir = (env: CliEnv) => join(env.packageRoot, 'scripts', 'demo', 'answers');
 
 export async function init(env: CliEnv, dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  if (!(await gitMaybe(dir, ['rev-parse', '--git-dir']))) await git(dir, ['init', '-q', '-b', 'main']);
-  await mkdir(join(dir, '.github'), { recursive: true });
-  await copyFile(join(env.packageRoot, CONFIG_PATH), join(dir, CONFIG_PATH));
-  for (const folder of ['campaigns', 'plans/reports', 'content']) {
-    await mkdir(join(dir, folder), { recursive: true });
-    await writeFile(join(dir, folder, '.gitkeep'), '');
-  }
-  await git(dir, ['add', '.github/crescendo.yml', 'campaigns', 'plans', 'content']);
-  if ((await gitMaybe(dir, ['diff', '--cached', '--quiet'])) === undefined) {
-    await git(dir, ['commit', '-q', '-m', 'Set up Crescendo']);
-  }
+  const template = await readFile(join(env.packageRoot, CONFIG_PATH), 'utf8');
+  await initRepository(dir, template, env.out);
   env.out(`Crescendo is set up in ${dir} (configuration: ${CONFIG_PATH}).`);
 }
 
