@@ -12,9 +12,13 @@ import { formatKeywordsTable, keywordsReportFromPaths } from '../../actions/engi
 import { formatSpend } from '../../actions/engine/llm/spend-format.js';
 import { totalUsd } from '../../actions/engine/llm/spend-record.js';
 import { listCampaignIds, loadCampaign } from '../../actions/engine/runner/campaigns.js';
-import { approve, revise } from '../../actions/engine/runner/local-actions.js';
+import {
+  approve,
+  revise,
+  run as runLocal,
+  start as startLocal,
+} from '../../actions/engine/runner/local-actions.js';
 import { nextAction } from '../../actions/engine/runner/progress.js';
-import { runStage, startCampaign } from '../../actions/engine/runner/run-stage.js';
 import { StageSpendLog, spendByStage } from '../../actions/engine/runner/spend-log.js';
 import { stageViews } from '../../actions/engine/runner/stage-status.js';
 import { STAGE_NAMES, StageName, stageBranch } from '../../actions/engine/stages/names.js';
@@ -53,7 +57,7 @@ export async function start(env: CliEnv, dir: string, briefPath: string): Promis
     env.out(
       'No ANTHROPIC_API_KEY: using the sample answers shipped for the example brief. Every artifact is marked as a sample.',
     );
-  const run = await startCampaign(d, value, { where: briefPath });
+  const run = await startLocal(d, value, { where: briefPath });
   env.out(
     `Research is ready for review: pull request #${run.pullRequest.number}. Approve with \`crescendo approve ${run.campaign.brief.id}\`.`,
   );
@@ -61,7 +65,17 @@ export async function start(env: CliEnv, dir: string, briefPath: string): Promis
 }
 
 export async function approveCommand(env: CliEnv, dir: string, id: string): Promise<void> {
-  const result = await approve(await deps(env, dir, id), id);
+  const d = await deps(env, dir, id);
+  const brandText = await d.forge.readFile(BRAND_PATH);
+  const brand = brandText === undefined ? undefined : parseBrandVoice(brandText, BRAND_PATH);
+  // The same checks as `crescendo check`, with the campaign's brief and the team's brand voice.
+  const result = await approve(d, id, {
+    check: (path, text, campaign) =>
+      checkFile(path, text, {
+        brand,
+        briefFor: (campaignId) => (campaignId === campaign.brief.id ? campaign.brief : undefined),
+      }),
+  });
   if (result.next)
     env.out(`${result.next.pullRequest.title} is ready: pull request #${result.next.pullRequest.number}.`);
   if (result.waiting) env.out(result.waiting);
@@ -81,7 +95,7 @@ export async function runCommand(env: CliEnv, dir: string, id: string, stage: st
   const parsed = StageName.safeParse(stage);
   if (!parsed.success)
     throw new CrescendoError(`unknown stage "${stage}"`, { fix: `use one of ${STAGE_NAMES.join(', ')}` });
-  const run = await runStage(await deps(env, dir, id), { campaignId: id, stage: parsed.data });
+  const run = await runLocal(await deps(env, dir, id), { campaignId: id, stage: parsed.data });
   env.out(
     `${run.pullRequest.title}: pull request #${run.pullRequest.number}${run.changed ? '' : ' (unchanged)'}.`,
   );

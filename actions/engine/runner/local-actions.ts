@@ -1,8 +1,18 @@
-import { CrescendoError, hasCode } from '../errors.js';
+import type { Campaign } from '../artifacts/campaign-state.js';
+import { CrescendoError, hasCode, type Problem } from '../errors.js';
 import type { PullRequest } from '../forge/forge.js';
 import type { LocalForge } from '../forge/local/local-forge.js';
 import { nextStage, STAGE_NAMES, type StageName, stageBranch } from '../stages/names.js';
-import { type PipelineDeps, runStage, type StageRun } from './run-stage.js';
+import { loadCampaign } from './campaigns.js';
+import {
+  type PipelineDeps,
+  type RunStageRequest,
+  runStage,
+  type StageRun,
+  startCampaign,
+} from './run-stage.js';
+
+type LocalDeps = PipelineDeps & { forge: LocalForge };
 
 /** The stage of a campaign whose pull request is open, if any. */
 export async function openStage(
@@ -16,6 +26,18 @@ export async function openStage(
   return undefined;
 }
 
+/** Local start: the first stage of a new campaign, holding the repository's lock. */
+export function start(deps: LocalDeps, input: unknown, options: { where?: string } = {}): Promise<StageRun> {
+  return deps.forge.exclusive('start', () => startCampaign(deps, input, options));
+}
+
+/** Local run of one stage by hand, holding the repository's lock. */
+export function run(deps: LocalDeps, request: RunStageRequest): Promise<StageRun> {
+  return deps.forge.exclusive(`run ${request.campaignId ?? ''} ${request.stage}`.trim(), () =>
+    runStage(deps, request),
+  );
+}
+
 export interface ApproveResult {
   approved: StageName;
   next?: StageRun;
@@ -23,45 +45,77 @@ export interface ApproveResult {
   waiting?: string;
 }
 
-/** Local approval: merge the open stage PR into main, then run the next stage as the workflow would. */
-export async function approve(
-  deps: PipelineDeps & { forge: LocalForge },
-  id: string,
-): Promise<ApproveResult> {
-  const open = await openStage(deps.forge, id);
-  if (!open) {
-    throw new CrescendoError(`campaign ${id} has no stage waiting for approval`, {
-      fix: 'run `crescendo status` to see where it stands',
-    });
+/** The checks `crescendo check` runs on one file; approving refuses a branch where one fails. */
+export type ArtifactCheck = (
+  path: string,
+  text: string,
+  campaign: Campaign,
+) => { ok: boolean; problems: Problem[] };
+
+export interface ApproveOptions {
+  /** Validates each artifact the branch adds or changes before anything is merged. */
+  check?: ArtifactCheck;
+}
+
+/** Files `crescendo check` knows: generated markdown and the campaign file (not rendered HTML, data or logs). */
+const checkable = (path: string) => path.endsWith('.md') || /^campaigns\/[^/]+\/campaign\.yml$/.test(path);
+
+async function checkBranch(deps: LocalDeps, id: string, pr: PullRequest, check: ArtifactCheck) {
+  const campaign = await loadCampaign(deps.forge, id, pr.branch);
+  if (!campaign) return;
+  const problems: Problem[] = [];
+  for (const path of (await deps.forge.changedFiles(pr.branch, pr.base)).filter(checkable)) {
+    const text = await deps.forge.readFile(path, pr.branch);
+    if (text !== undefined) problems.push(...check(path, text, campaign).problems);
   }
-  await deps.forge.mergePullRequest(open.pr.number, `Approve ${open.stage} for ${id} (#${open.pr.number})`);
-  deps.log?.(`${open.stage}: approved (merged #${open.pr.number})`);
-  const following = nextStage(open.stage);
-  if (!following) return { approved: open.stage };
-  try {
-    return { approved: open.stage, next: await runStage(deps, { campaignId: id, stage: following }) };
-  } catch (error) {
-    if (!hasCode(error, 'waiting')) throw error;
-    return {
-      approved: open.stage,
-      waiting: `${following} waits: ${error.message}${error.fix ? ` (${error.fix})` : ''}`,
-    };
-  }
+  if (problems.length === 0) return;
+  throw new CrescendoError(`pull request #${pr.number} cannot be approved: its artifacts fail their checks`, {
+    where: pr.branch,
+    problems,
+    fix: `correct the files on ${pr.branch} (or \`crescendo revise ${id} --feedback "..."\`), then approve again`,
+  });
+}
+
+/**
+ * Local approval: checks the open stage's artifacts, merges its pull request into main, then runs the next
+ * stage as the workflow would, all holding the repository's lock.
+ */
+export function approve(deps: LocalDeps, id: string, options: ApproveOptions = {}): Promise<ApproveResult> {
+  return deps.forge.exclusive(`approve ${id}`, async () => {
+    const open = await openStage(deps.forge, id);
+    if (!open) {
+      throw new CrescendoError(`campaign ${id} has no stage waiting for approval`, {
+        fix: 'run `crescendo status` to see where it stands',
+      });
+    }
+    if (options.check) await checkBranch(deps, id, open.pr, options.check);
+    await deps.forge.mergePullRequest(open.pr.number, `Approve ${open.stage} for ${id} (#${open.pr.number})`);
+    deps.log?.(`${open.stage}: approved (merged #${open.pr.number})`);
+    const following = nextStage(open.stage);
+    if (!following) return { approved: open.stage };
+    try {
+      return { approved: open.stage, next: await runStage(deps, { campaignId: id, stage: following }) };
+    } catch (error) {
+      if (!hasCode(error, 'waiting')) throw error;
+      return {
+        approved: open.stage,
+        waiting: `${following} waits: ${error.message}${error.fix ? ` (${error.fix})` : ''}`,
+      };
+    }
+  });
 }
 
 /** Local "request changes": records the feedback as a review, then regenerates the stage on its branch. */
-export async function revise(
-  deps: PipelineDeps & { forge: LocalForge },
-  id: string,
-  feedback: string,
-): Promise<StageRun> {
-  const open = await openStage(deps.forge, id);
-  if (!open) throw new CrescendoError(`campaign ${id} has no open stage to revise`);
-  await deps.forge.addReview(open.pr.number, {
-    author: process.env.USER ?? 'local',
-    state: 'CHANGES_REQUESTED',
-    body: feedback,
-    submittedAt: new Date().toISOString(),
+export function revise(deps: LocalDeps, id: string, feedback: string): Promise<StageRun> {
+  return deps.forge.exclusive(`revise ${id}`, async () => {
+    const open = await openStage(deps.forge, id);
+    if (!open) throw new CrescendoError(`campaign ${id} has no open stage to revise`);
+    await deps.forge.addReview(open.pr.number, {
+      author: process.env.USER ?? 'local',
+      state: 'CHANGES_REQUESTED',
+      body: feedback,
+      submittedAt: new Date().toISOString(),
+    });
+    return runStage(deps, { campaignId: id, stage: open.stage, feedback: [feedback] });
   });
-  return runStage(deps, { campaignId: id, stage: open.stage, feedback: [feedback] });
 }
