@@ -12,3 +12,11 @@ export function isPlainRepoPath(path: string): boolean {
 export function isUnderPrefixes(path: string, prefixes: readonly string[]): boolean {
   return isPlainRepoPath(path) && prefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
+
+/** Paths that appear more than once in one commit's changes: the later would silently replace the earlier. */
+export function duplicatePaths(changes: readonly { path: string }[]): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const { path } of changes) (seen.has(path) ? twice : seen).add(path);
+  return [...twice].sort();
+}

@@ -10,7 +10,7 @@ import {
 import { parseBriefText } from '../brief-lines/brief-text.js';
 import { type Config, loadConfig } from '../config/config.js';
 import { CrescendoError } from '../errors.js';
-import { isUnderPrefixes } from '../files/repo-path.js';
+import { duplicatePaths, isUnderPrefixes } from '../files/repo-path.js';
 import { formatPath } from '../files/yaml.js';
 import type { FileChange, Forge, PullRequest } from '../forge/forge.js';
 import type { Llm } from '../llm/llm.js';
@@ -185,6 +185,13 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
   let result: Awaited<ReturnType<Stage['run']>>;
   try {
     result = await stage.run(ctx);
+    const twice = duplicatePaths(result.files);
+    if (twice.length > 0) {
+      throw new CrescendoError(`${stage.name} produced two files for the same path: nothing was committed`, {
+        problems: twice.map((path) => ({ where: path, message: 'written twice in one run' })),
+        fix: 'this is a Crescendo bug (each artifact needs its own path): report it with the paths listed',
+      });
+    }
   } catch (error) {
     await guard.save();
     if (guard.records.length > 0) await spendLog.commitAlone(id, forge.defaultBranch, reset);
