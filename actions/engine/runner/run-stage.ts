@@ -1,4 +1,5 @@
 import type { Brief } from '../artifacts/brief.js';
+import { briefWarnings } from '../artifacts/brief-warnings.js';
 import { campaignFilePath, renderCampaignFile } from '../artifacts/campaign.js';
 import {
   type Campaign,
@@ -47,7 +48,12 @@ export interface StageRun {
   next: string;
   /** False when nothing was regenerated (an open PR with no new feedback, or a replayed revision). */
   changed: boolean;
+  /** What in the brief is probably a mistake but may be meant (a time frame in the past), one line each. */
+  warnings?: string[];
 }
+
+/** The campaign issue's comment listing the brief's warnings, edited in place on a re-run. */
+export const BRIEF_WARNINGS_MARKER = '<!-- crescendo:brief-warnings -->';
 
 /** Reads a brief (parsed YAML, or one the issue form built): text lines as a marketer writes them, or fields. */
 export function parseBrief(input: unknown, where = 'brief'): Brief {
@@ -83,7 +89,15 @@ export async function startCampaign(
     brief,
     state: initialState({ issue: options.issue, sample: deps.llm.isSample }),
   };
-  return runStage(deps, { campaign, stage: FIRST_STAGE.name });
+  const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+  const warnings = briefWarnings(brief, today).map((w) => `${formatPath(w.path)}: ${w.message}`);
+  for (const warning of warnings) deps.log?.(`warning: ${warning}`);
+  if (warnings.length > 0 && options.issue !== undefined) {
+    const body = [BRIEF_WARNINGS_MARKER, '### ⚠️ Check the brief', '', ...warnings.map((w) => `- ${w}`), ''];
+    await deps.forge.upsertComment(options.issue, BRIEF_WARNINGS_MARKER, body.join('\n'));
+  }
+  const run = await runStage(deps, { campaign, stage: FIRST_STAGE.name });
+  return warnings.length > 0 ? { ...run, warnings } : run;
 }
 
 export interface RunStageRequest {
