@@ -25,18 +25,22 @@ import { STAGE_NAMES, StageName, stageBranch } from '../../actions/engine/stages
 import { type CheckOptions, checkFile } from './check-file.js';
 import { initRepository } from './init.js';
 import { chooseLlm, EXAMPLE_ID } from './llm-choice.js';
+import { usageError } from './usage.js';
 
 export interface CliEnv {
   /** Root of the Crescendo package: its config template and demo samples live there. */
   packageRoot: string;
+  /** What the command produces (stdout). */
   out: (line: string) => void;
+  /** Errors and warnings (stderr); `out` when not given. */
+  err?: (line: string) => void;
 }
 
 const samplesDir = (env: CliEnv) => join(env.packageRoot, 'scripts', 'demo', 'answers');
 
 export async function init(env: CliEnv, dir: string): Promise<void> {
   const template = await readFile(join(env.packageRoot, CONFIG_PATH), 'utf8');
-  await initRepository(dir, template, env.out);
+  await initRepository(dir, template, env.out, env.err);
   env.out(`Crescendo is set up in ${dir} (configuration: ${CONFIG_PATH}).`);
 }
 
@@ -58,6 +62,7 @@ export async function start(env: CliEnv, dir: string, briefPath: string): Promis
       'No ANTHROPIC_API_KEY: using the sample answers shipped for the example brief. Every artifact is marked as a sample.',
     );
   const run = await startLocal(d, value, { where: briefPath });
+  for (const warning of run.warnings ?? []) (env.err ?? env.out)(`warning: ${warning}`);
   env.out(
     `Research is ready for review: pull request #${run.pullRequest.number}. Approve with \`crescendo approve ${run.campaign.brief.id}\`.`,
   );
@@ -84,17 +89,14 @@ export async function approveCommand(env: CliEnv, dir: string, id: string): Prom
 
 export async function reviseCommand(env: CliEnv, dir: string, id: string, feedback: string): Promise<void> {
   if (!feedback.trim())
-    throw new CrescendoError('no feedback given', {
-      fix: 'crescendo revise <id> --feedback "what to change"',
-    });
+    throw usageError('no feedback given', 'crescendo revise <id> --feedback "what to change"');
   const run = await revise(await deps(env, dir, id), id, feedback);
   env.out(`Regenerated on the same branch: pull request #${run.pullRequest.number} updated.`);
 }
 
 export async function runCommand(env: CliEnv, dir: string, id: string, stage: string): Promise<void> {
   const parsed = StageName.safeParse(stage);
-  if (!parsed.success)
-    throw new CrescendoError(`unknown stage "${stage}"`, { fix: `use one of ${STAGE_NAMES.join(', ')}` });
+  if (!parsed.success) throw usageError(`unknown stage "${stage}"`, `use one of ${STAGE_NAMES.join(', ')}`);
   const run = await runLocal(await deps(env, dir, id), { campaignId: id, stage: parsed.data });
   env.out(
     `${run.pullRequest.title}: pull request #${run.pullRequest.number}${run.changed ? '' : ' (unchanged)'}.`,
@@ -162,7 +164,7 @@ async function briefNear(file: string): Promise<CheckOptions> {
 }
 
 export async function check(env: CliEnv, files: string[], json: boolean): Promise<number> {
-  if (files.length === 0) throw new CrescendoError('no files given', { fix: 'crescendo check <file…>' });
+  if (files.length === 0) throw usageError('no files given', 'crescendo check <file…>');
   const results = [];
   const brand = await readFile(BRAND_PATH, 'utf8').then(
     (text) => parseBrandVoice(text, BRAND_PATH),
@@ -189,8 +191,7 @@ export async function check(env: CliEnv, files: string[], json: boolean): Promis
 }
 
 export async function keywords(env: CliEnv, files: string[], json: boolean): Promise<void> {
-  if (files.length === 0)
-    throw new CrescendoError('no files given', { fix: 'crescendo keywords <export.csv…>' });
+  if (files.length === 0) throw usageError('no files given', 'crescendo keywords <export.csv…>');
   const report = await keywordsReportFromPaths(files);
   env.out(json ? JSON.stringify(report, null, 2) : formatKeywordsTable(report));
   for (const w of json ? [] : report.warnings) env.out(`warning: ${w}`);

@@ -27,13 +27,14 @@ export async function initRepository(
   dir: string,
   templateConfig: string,
   out: (line: string) => void,
+  warn: (line: string) => void = out,
 ): Promise<{ created: string[]; committed: boolean }> {
   await mkdir(dir, { recursive: true });
   if (!(await gitMaybe(dir, ['rev-parse', '--git-dir']))) await git(dir, ['init', '-q', '-b', 'main']);
   const created: string[] = [];
   await mkdir(join(dir, '.github'), { recursive: true });
   if (await createIfAbsent(join(dir, CONFIG_PATH), templateConfig)) created.push(CONFIG_PATH);
-  else await keptConfigNote(dir, out);
+  else await keptConfigNote(dir, out, warn);
   for (const folder of FOLDERS) {
     await mkdir(join(dir, folder), { recursive: true });
     const keep = `${folder}/.gitkeep`;
@@ -50,12 +51,16 @@ export async function initRepository(
   return { created, committed: true };
 }
 
-async function keptConfigNote(dir: string, out: (line: string) => void): Promise<void> {
+async function keptConfigNote(
+  dir: string,
+  out: (line: string) => void,
+  warn: (line: string) => void,
+): Promise<void> {
   out(`kept your ${CONFIG_PATH} (Crescendo's template was not copied over it)`);
   try {
     parseConfig(await readFile(join(dir, CONFIG_PATH), 'utf8'), CONFIG_PATH);
   } catch (error) {
-    out(`warning: ${formatError(error)}`);
+    warn(`warning: ${formatError(error)}`);
   }
   const head = await gitMaybe(dir, ['symbolic-ref', '--short', 'HEAD']);
   if ((await gitMaybe(dir, ['cat-file', '-e', `HEAD:${CONFIG_PATH}`])) === undefined)
