@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { AssetType } from '../assets/asset-type.js';
 import { Channel } from '../channels/index.js';
+import { strictObject } from '../files/strict-object.js';
 import { ObjectiveMetric } from '../planning/metrics.js';
 import { atMost, atMostChars, atMostItems, BRIEF_LIMITS as L } from './brief-limits.js';
-import { strictObject } from './strict-object.js';
 
 /** Campaign ids are stable slugs: they name folders, branches and UTM campaigns. */
 export const CAMPAIGN_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkAssetRequest } from '../assets/shared/request.js';
 import { Channel } from '../channels/index.js';
+import { strictObject } from '../files/strict-object.js';
 import { checkBriefExtras, checkObjectiveGrowth } from './brief-checks.js';
 import { atMost, atMostItems, BRIEF_LIMITS as L } from './brief-limits.js';
 import {
@@ -15,7 +16,6 @@ import {
   Text,
   TimeZone,
 } from './brief-parts.js';
-import { strictObject } from './strict-object.js';
 
 /** A list of at most `L.items` entries. */
 const List = <T extends z.ZodType>(item: T) => z.array(item).max(L.items, atMostItems(L.items));

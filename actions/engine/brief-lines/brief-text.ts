@@ -1,7 +1,7 @@
 import { Brief } from '../artifacts/brief.js';
 import { BRIEF_LIMITS } from '../artifacts/brief-limits.js';
 import type { LandingPage } from '../artifacts/brief-parts.js';
-import { knownKeysAt, unknownKeyMessage } from '../artifacts/strict-object.js';
+import { knownKeysAt, unknownKeyMessage } from '../files/strict-object.js';
 import { type Channel, normaliseChannel } from '../channels/index.js';
 import { isIsoDate } from '../planning/dates.js';
 import { readAssetLines } from './assets.js';
