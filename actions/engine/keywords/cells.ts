@@ -18,6 +18,7 @@ export function cellText(raw: string | undefined): string | undefined {
 }
 
 const MULTIPLIER: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
+const PLAIN_NUMBER = /^\d{1,15}(\.\d{1,15})?$/;
 
 /**
  * Reads a number as keyword tools write it: "12,100", "12 100", "1.2K", "$1.20", "+15".
@@ -25,6 +26,8 @@ const MULTIPLIER: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
  * single comma is a decimal comma ("0,52", from exports made in a French or German UI).
  */
 export function parseNumber(raw: string | undefined, expected = 'a number such as 1200 or "12,100"') {
+  // Most cells are plain decimals, which every rule below leaves as they are.
+  if (raw !== undefined && PLAIN_NUMBER.test(raw)) return Math.round(Number(raw) * 1e6) / 1e6;
   const text = cellText(raw);
   if (text === undefined) return undefined;
   let s = text

@@ -1,9 +1,11 @@
 import { compareText } from './compare.js';
+import { type ClusterWork, LeaderIndex, type Stems } from './leader-index.js';
 import type { KeywordCluster, RankedKeyword } from './schema.js';
 import { topicStems } from './tokens.js';
 
-/** Jaccard similarity of topic stems at or above which a keyword joins a cluster. */
-export const CLUSTER_SIMILARITY = 0.5;
+export { type ClusterWork, noWork, WIDE_TOPIC } from './leader-index.js';
+export { CLUSTER_SIMILARITY, type Topic, topicSimilarity } from './topic.js';
+
 /** A stem in at least this share of all keywords is the research seed, not a topic. */
 export const SEED_TERM_SHARE = 0.5;
 /** Below this many keywords no stem is treated as a seed (too few to tell). */
@@ -26,74 +28,96 @@ export const SEED_TERM_MIN_KEYWORDS = 6;
  * The leader is the highest-volume keyword, and names the cluster. Clusters are returned best
  * score first (a cluster's score is its best member's).
  */
-export function clusterKeywords(keywords: readonly RankedKeyword[]): KeywordCluster[] {
-  const stems = keywords.map((k) => topicStems(k.keyword));
-  const seeds = seedTerms(stems);
-  const topics: Topic[] = stems.map((s) => {
-    const specific = s.filter((t) => !seeds.has(t));
-    return { all: new Set(s), specific: new Set(specific.length > 0 ? specific : s) };
+export function clusterKeywords(
+  keywords: readonly RankedKeyword[],
+  options: { work?: ClusterWork } = {},
+): KeywordCluster[] {
+  const { stems, counts } = internStems(keywords.map((k) => topicStems(k.keyword)));
+  const seeds = seedTerms(counts, keywords.length);
+  const topics: Stems[] = stems.map((all) => {
+    const specific = all.filter((t) => !seeds.has(t));
+    const seedsOnly = specific.length === 0 && all.length > 0;
+    return { all, specific: seedsOnly ? all : specific, seedsOnly };
   });
 
-  const order = keywords.map((_, i) => i).sort((a, b) => compareForLeadership(keywords[a]!, keywords[b]!));
+  // Rarest stems first makes the index's fallback for very long keywords cheapest.
+  const leaders = new LeaderIndex((a, b) => counts[a]! - counts[b]! || a - b, options.work);
+  const scores = Float64Array.from(keywords, (k) => k.score);
+  const order = leadershipOrder(keywords, scores);
   const groups: { leader: number; members: number[] }[] = [];
   for (const i of order) {
-    let best: { group: (typeof groups)[number]; similarity: number } | undefined;
-    for (const group of groups) {
-      const similarity = topicSimilarity(topics[group.leader]!, topics[i]!);
-      if (similarity >= CLUSTER_SIMILARITY && (!best || similarity > best.similarity))
-        best = { group, similarity };
+    const match = leaders.best(topics[i]!);
+    if (match) groups[match.group]!.members.push(i);
+    else {
+      leaders.add(groups.length, topics[i]!);
+      groups.push({ leader: i, members: [i] });
     }
-    if (best) best.group.members.push(i);
-    else groups.push({ leader: i, members: [i] });
   }
 
   return groups
     .map(({ leader, members }) => {
-      const ranked = members
-        .map((m) => keywords[m]!)
-        .sort((a, b) => b.score - a.score || compareForLeadership(a, b));
+      // Members joined in leadership order, and the sort is stable: ties on score stay in it.
+      const ranked = members.sort((a, b) => scores[b]! - scores[a]!).map((m) => keywords[m]!);
       return {
         name: keywords[leader]!.keyword,
         keywords: ranked.map((k) => k.keyword),
         totalVolume: ranked.reduce((sum, k) => sum + (k.volume ?? 0), 0),
-        score: Math.max(...ranked.map((k) => k.score)),
+        score: ranked[0]!.score,
       };
     })
     .sort((a, b) => b.score - a.score || b.totalVolume - a.totalVolume || compareText(a.name, b.name));
 }
 
-/** A keyword's topic stems, all of them and without the seed terms. */
-export interface Topic {
-  all: ReadonlySet<string>;
-  specific: ReadonlySet<string>;
+/**
+ * Each keyword's stems as numbers (sorted), and how many keywords hold each stem (topicStems
+ * lists a stem once per keyword). Numbers compare and hash faster than strings in the index.
+ */
+function internStems(words: readonly string[][]): { stems: number[][]; counts: number[] } {
+  const ids = new Map<string, number>();
+  const counts: number[] = [];
+  const stems = words.map((list) =>
+    list
+      .map((word) => {
+        let id = ids.get(word);
+        if (id === undefined) {
+          id = counts.length;
+          ids.set(word, id);
+          counts.push(0);
+        }
+        counts[id]!++;
+        return id;
+      })
+      .sort((a, b) => a - b),
+  );
+  return { stems, counts };
+}
+
+/** Stems in at least SEED_TERM_SHARE of the keywords (none below SEED_TERM_MIN_KEYWORDS). */
+function seedTerms(counts: readonly number[], keywords: number): Set<number> {
+  const seeds = new Set<number>();
+  if (keywords < SEED_TERM_MIN_KEYWORDS) return seeds;
+  counts.forEach((n, id) => {
+    if (n / keywords >= SEED_TERM_SHARE) seeds.add(id);
+  });
+  return seeds;
 }
 
 /**
- * 1 when a leader of two or more stems is wholly contained in the keyword (seed terms
- * included: "crm software" contains nothing once "crm" is set aside, but it is still the head
- * of "crm software for small business"); otherwise Jaccard |A∩B| / |A∪B| of the specific stems.
+ * Indices of `keywords`, highest volume first; then most impressions, best score, and
+ * alphabetical for a stable order. The figures are copied into arrays first: keywords carry
+ * different sets of fields, and reading them inside the comparator is what made sorting slow.
  */
-export function topicSimilarity(leader: Topic, keyword: Topic): number {
-  if (leader.all.size >= 2 && [...leader.all].every((t) => keyword.all.has(t))) return 1;
-  let shared = 0;
-  for (const t of leader.specific) if (keyword.specific.has(t)) shared++;
-  const union = leader.specific.size + keyword.specific.size - shared;
-  return union === 0 ? 0 : shared / union;
-}
-
-function seedTerms(stems: readonly string[][]): Set<string> {
-  if (stems.length < SEED_TERM_MIN_KEYWORDS) return new Set();
-  const counts = new Map<string, number>();
-  for (const s of stems) for (const t of s) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return new Set([...counts].filter(([, n]) => n / stems.length >= SEED_TERM_SHARE).map(([t]) => t));
-}
-
-/** Highest volume first; then most impressions, best score, and alphabetical for a stable order. */
-function compareForLeadership(a: RankedKeyword, b: RankedKeyword): number {
-  return (
-    (b.volume ?? 0) - (a.volume ?? 0) ||
-    (b.impressions ?? 0) - (a.impressions ?? 0) ||
-    b.score - a.score ||
-    compareText(a.keyword, b.keyword)
-  );
+function leadershipOrder(keywords: readonly RankedKeyword[], score: Float64Array): number[] {
+  const volume = Float64Array.from(keywords, (k) => k.volume ?? 0);
+  const impressions = Float64Array.from(keywords, (k) => k.impressions ?? 0);
+  const text = keywords.map((k) => k.keyword);
+  return keywords
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        volume[b]! - volume[a]! ||
+        impressions[b]! - impressions[a]! ||
+        score[b]! - score[a]! ||
+        compareText(text[a]!, text[b]!),
+    );
 }

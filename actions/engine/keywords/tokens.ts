@@ -1,11 +1,12 @@
+import { isPrintableAscii, nfkc } from './normalise.js';
+
 /** Words of a keyword, lower case, split on anything that is not a letter or digit. */
 export function tokenize(keyword: string): string[] {
-  return keyword
-    .normalize('NFKC')
+  const text = nfkc(keyword)
     .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0);
+    .replace(/['’]s\b/g, '');
+  // In printable ASCII the letters and digits are a-z and 0-9; the Unicode classes are slower.
+  return text.split(isPrintableAscii(text) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
 }
 
 /** Function words: they join a phrase, they do not say what it is about. */
