@@ -1,7 +1,7 @@
 import { compareText } from './compare.js';
 import { type ClusterWork, LeaderIndex, type Stems } from './leader-index.js';
 import type { KeywordCluster, RankedKeyword } from './schema.js';
-import { topicStems } from './tokens.js';
+import { StemNumbers } from './tokens.js';
 
 export { type ClusterWork, noWork, WIDE_TOPIC } from './leader-index.js';
 export { CLUSTER_SIMILARITY, type Topic, topicSimilarity } from './topic.js';
@@ -32,7 +32,9 @@ export function clusterKeywords(
   keywords: readonly RankedKeyword[],
   options: { work?: ClusterWork } = {},
 ): KeywordCluster[] {
-  const { stems, counts } = internStems(keywords.map((k) => topicStems(k.keyword)));
+  const numbers = new StemNumbers();
+  const stems = keywords.map((k) => numbers.of(k.keyword));
+  const counts = numbers.counts;
   const seeds = seedTerms(counts, keywords.length);
   const topics: Stems[] = stems.map((all) => {
     const specific = all.filter((t) => !seeds.has(t));
@@ -66,30 +68,6 @@ export function clusterKeywords(
       };
     })
     .sort((a, b) => b.score - a.score || b.totalVolume - a.totalVolume || compareText(a.name, b.name));
-}
-
-/**
- * Each keyword's stems as numbers (sorted), and how many keywords hold each stem (topicStems
- * lists a stem once per keyword). Numbers compare and hash faster than strings in the index.
- */
-function internStems(words: readonly string[][]): { stems: number[][]; counts: number[] } {
-  const ids = new Map<string, number>();
-  const counts: number[] = [];
-  const stems = words.map((list) =>
-    list
-      .map((word) => {
-        let id = ids.get(word);
-        if (id === undefined) {
-          id = counts.length;
-          ids.set(word, id);
-          counts.push(0);
-        }
-        counts[id]!++;
-        return id;
-      })
-      .sort((a, b) => a - b),
-  );
-  return { stems, counts };
 }
 
 /** Stems in at least SEED_TERM_SHARE of the keywords (none below SEED_TERM_MIN_KEYWORDS). */

@@ -42,11 +42,11 @@ export function importKeywordExport(path: string, bytes: Uint8Array): ImportedEx
   for (const row of rows) {
     try {
       const figures = reader.readRow(row.cells);
-      // Object.assign, not spread: spread gave each row its own hidden class, which made every
-      // later read of a field slow (measured: ~100× on 100k rows).
+      // The reader's fresh object gets its source in place. Not a spread copy: spread gave each
+      // row its own hidden class, which made every later read of a field slow (~100× on 100k rows).
       if (figures)
         observations.push(
-          Object.assign({}, figures, { source: { file: path, format: layout.format, line: row.line } }),
+          Object.assign(figures, { source: { file: path, format: layout.format, line: row.line } }),
         );
     } catch (error) {
       if (!(error instanceof CellError)) throw error;

@@ -31,7 +31,8 @@ const MODIFIERS = wordSet(
  * the surprises of a full Porter stemmer ("marketing" stays "marketing").
  */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  // Every rule below removes an "s"; most words do not end in one.
+  if (!word.endsWith('s') || word.length <= 3 || /\d/.test(word)) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(ss|x|z|ch|sh)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
@@ -44,13 +45,78 @@ export function stem(word: string): string {
  * so no keyword ends up with an empty topic.
  */
 export function topicStems(keyword: string): string[] {
-  const tokens = tokenize(keyword).filter((w) => !STOPWORDS.has(w));
-  const core = tokens.filter((w) => !MODIFIERS.has(w) && !/^(19|20)\d\d$/.test(w));
-  const chosen = core.length > 0 ? core : tokens.length > 0 ? tokens : tokenize(keyword);
-  return [...new Set(chosen.map(stem))];
+  const words = tokenize(keyword);
+  // One pass and few arrays: this runs for every keyword of an export.
+  const core: string[] = [];
+  let tokens = 0;
+  for (const w of words) {
+    if (STOPWORDS.has(w)) continue;
+    tokens++;
+    if (!MODIFIERS.has(w) && !/^(19|20)\d\d$/.test(w)) core.push(w);
+  }
+  const chosen = core.length > 0 ? core : tokens > 0 ? words.filter((w) => !STOPWORDS.has(w)) : words;
+  const stems: string[] = [];
+  for (const w of chosen) {
+    const s = stem(w);
+    if (!stems.includes(s)) stems.push(s);
+  }
+  return stems;
 }
 
 /** A set from a space-separated word list (easier to read and edit than an array literal). */
 export function wordSet(list: string): Set<string> {
   return new Set(list.split(' '));
+}
+
+/** How a word counts in `topicStems`: a topic word, a modifier or year, a stopword. */
+const CORE = 0;
+const MODIFIER = 1;
+const STOPWORD = 2;
+
+/**
+ * `topicStems` for every keyword of an export, as sorted stem numbers, each word classified
+ * and stemmed once: an export repeats the same few thousand words across 100k keywords. Also
+ * counts how many keywords hold each stem.
+ */
+export class StemNumbers {
+  /** word → stem number × 4 + its kind. */
+  private readonly words = new Map<string, number>();
+  private readonly numbers = new Map<string, number>();
+  /** Stem number → how many keywords hold it. */
+  readonly counts: number[] = [];
+
+  of(keyword: string): number[] {
+    const codes = tokenize(keyword).map((w) => this.code(w));
+    let kind = CORE;
+    if (!codes.some((c) => (c & 3) === CORE))
+      kind = codes.some((c) => (c & 3) === MODIFIER) ? MODIFIER : STOPWORD;
+    const stems: number[] = [];
+    for (const code of codes) {
+      const n = code >> 2;
+      if ((code & 3) <= kind && !stems.includes(n)) stems.push(n);
+    }
+    for (const n of stems) this.counts[n]!++;
+    return stems.sort((a, b) => a - b);
+  }
+
+  private code(word: string): number {
+    let code = this.words.get(word);
+    if (code === undefined) {
+      const kind = STOPWORDS.has(word)
+        ? STOPWORD
+        : MODIFIERS.has(word) || /^(19|20)\d\d$/.test(word)
+          ? MODIFIER
+          : CORE;
+      const text = stem(word);
+      let n = this.numbers.get(text);
+      if (n === undefined) {
+        n = this.counts.length;
+        this.numbers.set(text, n);
+        this.counts.push(0);
+      }
+      code = n * 4 + kind;
+      this.words.set(word, code);
+    }
+    return code;
+  }
 }
