@@ -6,6 +6,7 @@ import { BatchStore } from './batches.js';
 import { headersOf, parseJsonBody, readBody, sendApiError, sendJson, sleep } from './http-io.js';
 import { newId } from './ids.js';
 import { sendBrokenStream, sendMessage } from './message-responses.js';
+import type { CachedRequest } from './prompt-cache.js';
 import type { ErrorReply, MessageRequest, Reply, ReplyHandler, StreamErrorReply } from './replies.js';
 import { ScriptedModel } from './scripted-model.js';
 import { validateMessageParams } from './validation.js';
@@ -228,27 +229,41 @@ class FakeAnthropicServer implements FakeAnthropic {
   ) {
     const params = validateMessageParams(body);
     const stream = params.stream === true;
-    if (params.max_tokens === 0) return sendMessage(response, this.#model.warmup(params), stream, requestId);
+    if (params.max_tokens === 0) {
+      const warming = this.#startCaching(params, response);
+      return sendMessage(response, this.#model.warmup(params, warming), stream, requestId);
+    }
     const { request, reply } = await this.#model.nextReply(params, headers, null);
+    // The prompt meets the cache as the request starts; its own writes become readable only once
+    // its response is complete. Requests sent together all miss and all write, as with the API.
+    const started =
+      reply.kind === 'message' || reply.kind === 'stream_error'
+        ? this.#startCaching(params, response)
+        : undefined;
     await sleep(this.#latencyFor(request));
     switch (reply.kind) {
       case 'message':
-        // Accounted after the latency: a concurrent request with the same prefix cannot read a
-        // cache entry that the first one has not finished writing.
-        return sendMessage(response, this.#model.answer(params, reply, 'standard'), stream, requestId);
+        return sendMessage(response, this.#model.compose(params, reply, started!), stream, requestId);
       case 'error':
         return sendApiError(response, reply.status, errorOf(reply), requestId, reply.headers);
       case 'stream_error': {
         if (!stream)
           return sendApiError(response, statusForErrorType(reply.errorType), errorOf(reply), requestId);
-        const started = this.#model.answer(params, { kind: 'message', content: [] }, 'standard');
-        return sendBrokenStream(response, started, errorOf(reply), requestId);
+        const partial = this.#model.compose(params, { kind: 'message', content: [] }, started!);
+        return sendBrokenStream(response, partial, errorOf(reply), requestId);
       }
       case 'raw':
         response.writeHead(reply.status, { 'request-id': requestId, ...reply.headers });
         response.end(reply.body);
         return;
     }
+  }
+
+  /** Accounts a request's prompt now; its cache writes land when the response has been sent in full. */
+  #startCaching(params: MessageCreateParamsBase, response: ServerResponse): CachedRequest {
+    const started = this.#model.begin(params);
+    response.once('finish', () => started.finish());
+    return started;
   }
 
   #latencyFor(request: MessageRequest): number {
