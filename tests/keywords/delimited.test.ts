@@ -1,7 +1,15 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { readDelimited } from '../../actions/engine/keywords/delimited.js';
+import { readDelimited as readWith } from '../../actions/engine/keywords/delimited.js';
 import { random } from './generated-export.js';
+
+/** The rows `readDelimited` hands out, or undefined when it declines the text. */
+function readDelimited(text: string, headerLine: number, delimiter: string) {
+  const rows: { line: number; cells: string[] }[] = [];
+  return readWith(text, headerLine, delimiter, (cells, line) => rows.push({ line, cells }))
+    ? rows
+    : undefined;
+}
 
 /** csv-parse with the importer's options, each record's start line from its `info`. */
 function csvParse(text: string, headerLine: number, delimiter: string) {

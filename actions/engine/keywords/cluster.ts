@@ -32,34 +32,47 @@ export function clusterKeywords(
   keywords: readonly RankedKeyword[],
   options: { work?: ClusterWork } = {},
 ): KeywordCluster[] {
+  // Every keyword's stem numbers in one flat list (keyword i's are stems[start[i]..start[i+1]]):
+  // 100k small arrays kept alive through the loop would cost the garbage collector more.
   const numbers = new StemNumbers();
-  const stems = keywords.map((k) => numbers.of(k.keyword));
+  const stems: number[] = [];
+  const start = new Int32Array(keywords.length + 1);
+  keywords.forEach((k, i) => {
+    start[i + 1] = start[i]! + numbers.append(k.keyword, stems);
+  });
   const counts = numbers.counts;
   const seeds = seedTerms(counts, keywords.length);
-  const topics: Stems[] = stems.map((all) => {
+  const topicOf = (i: number): Stems => {
+    const all = stems.slice(start[i], start[i + 1]);
     const specific = all.filter((t) => !seeds.has(t));
     const seedsOnly = specific.length === 0 && all.length > 0;
     return { all, specific: seedsOnly ? all : specific, seedsOnly };
-  });
+  };
 
   // Rarest stems first makes the index's fallback for very long keywords cheapest.
   const leaders = new LeaderIndex((a, b) => counts[a]! - counts[b]! || a - b, options.work);
-  const scores = Float64Array.from(keywords, (k) => k.score);
+  const scores = figures(keywords, (k) => k.score);
   const order = leadershipOrder(keywords, scores);
-  const groups: { leader: number; members: number[] }[] = [];
+  const groupOf = new Int32Array(keywords.length);
+  const leaderOf: number[] = [];
   for (const i of order) {
-    const match = leaders.best(topics[i]!);
-    if (match) groups[match.group]!.members.push(i);
+    const topic = topicOf(i);
+    const match = leaders.best(topic);
+    if (match) groupOf[i] = match.group;
     else {
-      leaders.add(groups.length, topics[i]!);
-      groups.push({ leader: i, members: [i] });
+      groupOf[i] = leaderOf.length;
+      leaders.add(leaderOf.length, topic);
+      leaderOf.push(i);
     }
   }
 
-  return groups
-    .map(({ leader, members }) => {
-      // Members joined in leadership order, and the sort is stable: ties on score stay in it.
-      const ranked = members.sort((a, b) => scores[b]! - scores[a]!).map((m) => keywords[m]!);
+  // Members of each group in leadership order (the order they joined in).
+  const members: number[][] = leaderOf.map(() => []);
+  for (const i of order) members[groupOf[i]!]!.push(i);
+  return leaderOf
+    .map((leader, g) => {
+      // The sort is stable: ties on score stay in leadership order.
+      const ranked = members[g]!.sort((a, b) => scores[b]! - scores[a]!).map((m) => keywords[m]!);
       return {
         name: keywords[leader]!.keyword,
         keywords: ranked.map((k) => k.keyword),
@@ -86,8 +99,8 @@ function seedTerms(counts: readonly number[], keywords: number): Set<number> {
  * different sets of fields, and reading them inside the comparator is what made sorting slow.
  */
 function leadershipOrder(keywords: readonly RankedKeyword[], score: Float64Array): number[] {
-  const volume = Float64Array.from(keywords, (k) => k.volume ?? 0);
-  const impressions = Float64Array.from(keywords, (k) => k.impressions ?? 0);
+  const volume = figures(keywords, (k) => k.volume ?? 0);
+  const impressions = figures(keywords, (k) => k.impressions ?? 0);
   const text = keywords.map((k) => k.keyword);
   return keywords
     .map((_, i) => i)
@@ -98,4 +111,11 @@ function leadershipOrder(keywords: readonly RankedKeyword[], score: Float64Array
         score[b]! - score[a]! ||
         compareText(text[a]!, text[b]!),
     );
+}
+
+/** One figure of every keyword, in a typed array (a loop: `Float64Array.from` allocates per element). */
+function figures(keywords: readonly RankedKeyword[], figure: (k: RankedKeyword) => number): Float64Array {
+  const out = new Float64Array(keywords.length);
+  for (let i = 0; i < keywords.length; i++) out[i] = figure(keywords[i]!);
+  return out;
 }

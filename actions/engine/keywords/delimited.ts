@@ -1,23 +1,25 @@
-import type { TableRow } from './table.js';
-
 const NEWLINE = 10;
 const QUOTE = 34;
 
 /**
  * Reads well-formed delimited text the way csv-parse reads it with the importer's options
- * (`from_line` the line after `headerLine`, `relax_column_count`, `skip_empty_lines`), with
- * each record's starting line, several times faster. Well-formed: a cell is either plain (no
- * quote in it) or quoted from its first character to a quote followed by the delimiter, a line
- * end or the end of the text, with `""` for a quote inside. Anything else — a stray or
- * unclosed quote, a carriage return — returns undefined, and the caller hands the text to
- * csv-parse, whose error names the line. The differential test holds the two to the same
- * records and lines.
+ * (`from_line` the line after `headerLine`, `relax_column_count`, `skip_empty_lines`), several
+ * times faster, handing each record and its starting line to `visit` as it goes (no array of
+ * every row is held). Well-formed: a cell is either plain (no quote in it) or quoted from its
+ * first character to a quote followed by the delimiter, a line end or the end of the text,
+ * with `""` for a quote inside. On anything else — a stray or unclosed quote, a carriage
+ * return — it stops and returns false, and the caller starts over with csv-parse, whose error
+ * names the line. The differential test holds the two to the same records and lines.
  */
-export function readDelimited(text: string, headerLine: number, delimiter: string): TableRow[] | undefined {
-  if (text.includes('\r')) return undefined;
+export function readDelimited(
+  text: string,
+  headerLine: number,
+  delimiter: string,
+  visit: (cells: string[], line: number) => void,
+): boolean {
+  if (text.includes('\r')) return false;
   const length = text.length;
   const separator = delimiter.charCodeAt(0);
-  const rows: TableRow[] = [];
   // Next positions of each special character at or after `pos`, found with indexOf and
   // reused until passed, so the text is scanned once.
   let nextSeparator = -1;
@@ -46,7 +48,7 @@ export function readDelimited(text: string, headerLine: number, delimiter: strin
         let from = pos + 1;
         for (;;) {
           const close = text.indexOf('"', from);
-          if (close < 0) return undefined;
+          if (close < 0) return false;
           const part = text.slice(from, close);
           for (let i = part.indexOf('\n'); i >= 0; i = part.indexOf('\n', i + 1)) line++;
           value += part;
@@ -58,14 +60,14 @@ export function readDelimited(text: string, headerLine: number, delimiter: strin
           from = close + 2;
         }
         const after = text.charCodeAt(pos);
-        if (pos < length && after !== separator && after !== NEWLINE) return undefined;
+        if (pos < length && after !== separator && after !== NEWLINE) return false;
         cells.push(value);
       } else {
         if (nextSeparator < pos) nextSeparator = seek(delimiter, pos);
         if (nextNewline < pos) nextNewline = seek('\n', pos);
         if (nextQuote < pos) nextQuote = seek('"', pos);
         const end = Math.min(nextSeparator, nextNewline);
-        if (nextQuote < end) return undefined;
+        if (nextQuote < end) return false;
         cells.push(text.slice(pos, end));
         pos = end;
       }
@@ -75,8 +77,8 @@ export function readDelimited(text: string, headerLine: number, delimiter: strin
       if (code === NEWLINE) break;
     }
     line++;
-    if (enabled) rows.push({ line: startLine, cells });
+    if (enabled) visit(cells, startLine);
     else if (line - 1 >= headerLine) enabled = true;
   }
-  return rows;
+  return true;
 }

@@ -1,7 +1,6 @@
 import { CsvError } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { CellError } from './cells.js';
-import { readDelimited } from './delimited.js';
 
 /** A data row and the 1-based line it starts on, for messages that point into the file. */
 export interface TableRow {
@@ -71,15 +70,13 @@ export function firstLines(text: string, count = 3): { line: number; text: strin
 }
 
 /**
- * Parses the data rows below the header (quoted cells, embedded delimiters and newlines):
- * well-formed text with `readDelimited`, anything else with csv-parse, which reads it the same
- * way or says where it breaks. Rows may be shorter or longer than the header: tools drop
- * trailing empty cells, and a missing cell is read as "no data". Throws CellError with the
- * line of a broken quote, which the importer turns into a user-facing problem.
+ * Parses the data rows below the header with csv-parse (quoted cells, embedded delimiters and
+ * newlines): what the importer falls back to when `readDelimited` finds the text malformed.
+ * Rows may be shorter or longer than the header: tools drop trailing empty cells, and a
+ * missing cell is read as "no data". Throws CellError with the line of a broken quote, which
+ * the importer turns into a user-facing problem.
  */
 export function parseRows(text: string, headerLine: number, delimiter: Delimiter): TableRow[] {
-  const wellFormed = readDelimited(text, headerLine, delimiter);
-  if (wellFormed) return wellFormed;
   let records: string[][];
   try {
     records = parse(text, {

@@ -2,11 +2,14 @@ import { isPrintableAscii, nfkc } from './normalise.js';
 
 /** Words of a keyword, lower case, split on anything that is not a letter or digit. */
 export function tokenize(keyword: string): string[] {
-  const text = nfkc(keyword)
-    .toLowerCase()
-    .replace(/['’]s\b/g, '');
+  const lower = nfkc(keyword).toLowerCase();
+  const text = lower.includes("'") || lower.includes('’') ? lower.replace(/['’]s\b/g, '') : lower;
   // In printable ASCII the letters and digits are a-z and 0-9; the Unicode classes are slower.
-  return text.split(isPrintableAscii(text) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  const words = text.split(isPrintableAscii(text) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u);
+  // Splitting on runs leaves an empty word only at either end.
+  if (words[0] === '') words.shift();
+  if (words.at(-1) === '') words.pop();
+  return words;
 }
 
 /** Function words: they join a phrase, they do not say what it is about. */
@@ -84,19 +87,34 @@ export class StemNumbers {
   private readonly numbers = new Map<string, number>();
   /** Stem number → how many keywords hold it. */
   readonly counts: number[] = [];
+  private readonly codes: number[] = [];
 
-  of(keyword: string): number[] {
-    const codes = tokenize(keyword).map((w) => this.code(w));
-    let kind = CORE;
-    if (!codes.some((c) => (c & 3) === CORE))
-      kind = codes.some((c) => (c & 3) === MODIFIER) ? MODIFIER : STOPWORD;
-    const stems: number[] = [];
-    for (const code of codes) {
-      const n = code >> 2;
-      if ((code & 3) <= kind && !stems.includes(n)) stems.push(n);
+  /** Appends the keyword's stem numbers, ascending, to `into`; returns how many. */
+  append(keyword: string, into: number[]): number {
+    // Scratch lists reused across keywords: fresh ones for each of 100k keywords were most of
+    // what clustering allocated (Array.prototype.sort, too, allocates per call).
+    const codes = this.codes;
+    codes.length = 0;
+    let kind = STOPWORD;
+    for (const word of tokenize(keyword)) {
+      const code = this.code(word);
+      codes.push(code);
+      kind = Math.min(kind, code & 3);
     }
-    for (const n of stems) this.counts[n]!++;
-    return stems.sort((a, b) => a - b);
+    const start = into.length;
+    for (const code of codes) {
+      if ((code & 3) > kind) continue;
+      const n = code >> 2;
+      // Insertion into the sorted tail, skipping a stem already there.
+      let j = into.length - 1;
+      while (j >= start && into[j]! > n) j--;
+      if (j >= start && into[j] === n) continue;
+      into.push(n);
+      for (let k = into.length - 1; k > j + 1; k--) into[k] = into[k - 1]!;
+      into[j + 1] = n;
+      this.counts[n]!++;
+    }
+    return into.length - start;
   }
 
   private code(word: string): number {
