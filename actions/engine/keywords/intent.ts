@@ -52,8 +52,9 @@ function readIntents(raw: string): Intent[] | undefined {
 }
 
 export function sortIntents(intents: Iterable<Intent>): Intent[] {
-  const set = new Set(intents);
-  return ORDER.filter((i) => set.has(i));
+  // At most four kinds: a list scan is cheaper than building a Set for every keyword.
+  const list = Array.isArray(intents) ? (intents as readonly Intent[]) : [...intents];
+  return ORDER.filter((i) => list.includes(i));
 }
 
 const TRANSACTIONAL = wordSet(
