@@ -35,9 +35,16 @@ export async function medianOf<T>(
   return median(values);
 }
 
-/** Runs `work` once to warm up, then `repeats` times; every repeat's result, for medians of several figures. */
-export async function repeated<T>(repeats: number, work: () => Promise<T>): Promise<T[]> {
-  await work();
+/**
+ * Runs `warmUp` (by default `work` itself) once, then `work` `repeats` times; every repeat's
+ * result, for medians of several figures.
+ */
+export async function repeated<T>(
+  repeats: number,
+  work: () => Promise<T>,
+  warmUp: () => Promise<unknown> = work,
+): Promise<T[]> {
+  await warmUp();
   const results: T[] = [];
   for (let i = 0; i < repeats; i++) results.push(await work());
   return results;
