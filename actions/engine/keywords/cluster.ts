@@ -27,6 +27,8 @@ export const SEED_TERM_MIN_KEYWORDS = 6;
  *    near-neighbours; ties go to the earlier, higher-volume cluster.
  * The leader is the highest-volume keyword, and names the cluster. Clusters are returned best
  * score first (a cluster's score is its best member's).
+ * The leader is found through `LeaderIndex`, not by comparing with every leader: linear in the
+ * number of keywords; `options.work` counts the steps.
  */
 export function clusterKeywords(
   keywords: readonly RankedKeyword[],
