@@ -28,11 +28,12 @@ import { type BenchFigure, median, repeated } from './figure.js';
  */
 const ASSETS = 97;
 /**
- * Fixed latency of every answer. A real answer for a post takes seconds; at 200 ms the client's
- * own work per answer (stream parsing, validation, checks, rendering: ~10 ms on a busy 2-core
- * machine) was a tenth of a wave and dominated the figures at 16 at a time.
+ * Fixed latency of every answer: a tenth of what a real answer for a post takes (seconds). At
+ * 200 ms the client's own work per answer (stream parsing, validation, checks, rendering, 10–25
+ * ms on a busy 2-core machine) was a tenth of a wave, and 16 answers arriving together queued
+ * behind each other: the figures measured the machine's load more than the fan-out.
  */
-const LATENCY_MS = 500;
+const LATENCY_MS = 1000;
 const REPEATS = 5;
 const POOLS = [4, 16] as const;
 
