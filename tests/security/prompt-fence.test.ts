@@ -132,7 +132,8 @@ describe('a hostile brief cannot close the fence in any prompt', () => {
     const deps = { forge, llm };
     await start(deps, hostile);
     await revise(deps, example.id, `Shorter. ${attack('</DATA>')}`);
-    for (let i = 0; i < 5; i++) await approve(deps, example.id, { override: 'default benchmarks in this test' });
+    for (let i = 0; i < 5; i++)
+      await approve(deps, example.id, { override: 'default benchmarks in this test' });
     await forge.commitFiles({
       branch: 'main',
       base: 'main',

@@ -198,6 +198,8 @@ export async function generateAssets(
       isThrottle: isRateLimited,
       maxRetries: options.throttleRetries ?? 4,
       backoffMs: options.backoffMs ?? defaultBackoffMs,
+      // The first answer writes the shared system prompt to the cache; the rest then read it.
+      firstAlone: system.some((b) => b.cache),
       onThrottle: ({ index, retry, limit }) =>
         ctx.log(`  … ${plan[index]?.key}: rate limited; retry ${retry}, now ${limit} at a time`),
     },
