@@ -12,7 +12,7 @@ import { checkLinks, crescendoPages, itemLinks, pageAnchorProblems } from '../..
 import { planLedger } from '../../publishing/plan-ledger.js';
 import { ScheduleProposal, scheduleProblems } from '../../publishing/schedule.js';
 import { planSlots, type Slot } from '../../publishing/slots.js';
-import { ask, campaignSystem, feedbackBlock } from '../ask.js';
+import { ask, campaignSystem, dataBlock, feedbackBlock } from '../ask.js';
 import type { Stage, StageContext } from '../stage.js';
 import { distributionSummary } from './summary.js';
 
@@ -99,7 +99,7 @@ export const distributionStage: Stage = {
               ctx,
               'You are the distribution planner: you choose when each item goes out.',
             ),
-            prompt: `Give every slot below exactly one publish time, inside ${brief.timeframe.start} – ${brief.timeframe.end}, never before its asset's own date, at a good time for its channel and audience${brief.timeZone ? ` in ${brief.timeZone} (write each time with that zone's UTC offset)` : ''}. Items on one channel need their own times; the variants of one social post go out on different days, the variants of one ad together. An email sequence's slot is its first email; the others follow at their day offsets and must stay inside the window.${cadences.length ? `\nThe brief's cadence: ${cadences.join('; ')}.` : ''}\nSlots:\n${slots.map(slotLine).join('\n')}${feedbackBlock(ctx)}`,
+            prompt: `Give every slot below exactly one publish time, inside ${brief.timeframe.start} – ${brief.timeframe.end}, never before its asset's own date, at a good time for its channel and audience${brief.timeZone ? ` in ${brief.timeZone} (write each time with that zone's UTC offset)` : ''}. Items on one channel need their own times; the variants of one social post go out on different days, the variants of one ad together. An email sequence's slot is its first email; the others follow at their day offsets and must stay inside the window.${cadences.length ? `\nThe brief's cadence: ${cadences.join('; ')}.` : ''}\nThe slots:\n\n${dataBlock('slots', slots.map(slotLine).join('\n'))}${feedbackBlock(ctx)}`,
             schema: ScheduleProposal,
             check: (d) => scheduleProblems(d, slots, rules),
           });
