@@ -113,5 +113,6 @@ describe('crescendo demo', () => {
     expect(out.join('\n')).toMatch(/^Nothing due/m);
     expect(await git(dir, ['rev-parse', 'HEAD'])).toBe(tip);
     expect(await git(dir, ['status', '--porcelain'])).toBe('');
-  });
+    // The whole demo: six stages and a publish run with ~20 git commits; slow on a loaded machine.
+  }, 120_000);
 });

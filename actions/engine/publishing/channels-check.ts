@@ -53,7 +53,7 @@ export async function checkChannels(
           ? { fix: result.fix }
           : soon
             ? {
-                fix: `the credential expires on ${result.expiresAt?.slice(0, 10)}: renew it before then (docs-publishing.md says how)`,
+                fix: `the credential expires on ${result.expiresAt?.slice(0, 10)}: renew it before then (docs/publishing.md says how)`,
               }
             : {}),
         ...(result.expiresAt ? { expiresAt: result.expiresAt } : {}),

@@ -89,7 +89,7 @@ async function resolve(
     const planned = publisherById(entry.publisher);
     throw new PublishError('missing-credentials', `publishing.${entry.channel} is not set up`, {
       where: '.github/crescendo.yml',
-      fix: `add publishing.${entry.channel} (publisher: ${entry.publisher}) to .github/crescendo.yml${planned?.secrets.length ? ` and the secrets ${planned.secrets.map((s) => s.name).join(', ')}` : ''}; see docs-publishing.md`,
+      fix: `add publishing.${entry.channel} (publisher: ${entry.publisher}) to .github/crescendo.yml${planned?.secrets.length ? ` and the secrets ${planned.secrets.map((s) => s.name).join(', ')}` : ''}; see docs/publishing.md`,
     });
   }
   const settings = channel.settings as { repository?: string };
@@ -241,7 +241,7 @@ export async function runEntry(
           secrets.length > 0 ? 'missing-credentials' : 'invalid',
           problems.map((p) => `${p.where}: ${p.message}`).join('; '),
           secrets.length > 0
-            ? `set ${secrets.join(' and ')} (docs-publishing.md says where each comes from and how to refresh it); the next run tries again`
+            ? `set ${secrets.join(' and ')} (docs/publishing.md says where each comes from and how to refresh it); the next run tries again`
             : 'fix what is named (the asset through a review, the setting in .github/crescendo.yml); the next run tries again',
         ),
       );
