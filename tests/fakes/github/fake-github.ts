@@ -14,6 +14,7 @@ import { issuesRoutes } from './issues-routes.js';
 import { type MergeMethod, mergePull, pullJson } from './pull-logic.js';
 import { pullsRoutes } from './pulls-routes.js';
 import { repoRoutes } from './repo-routes.js';
+import { reviewCommentsRoutes } from './review-comments-routes.js';
 import { createReview, type ReviewEvent } from './review-logic.js';
 import { type Route, routeName } from './router.js';
 import { ApiPipeline, type RecordedRequest } from './server.js';
@@ -174,6 +175,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     ...repoRoutes(ctx, views),
     ...gitDataRoutes(ctx),
     ...pullsRoutes(ctx, views),
+    ...reviewCommentsRoutes(ctx, views),
     ...issuesRoutes(ctx, views),
   ];
   const tokens = new Map<string, Actor>();

@@ -1,5 +1,13 @@
 import { CrescendoError } from '../../errors.js';
-import type { CommitRequest, Forge, PullRequest, PullRequestRequest, Review } from '../forge.js';
+import type {
+  CommitRequest,
+  Forge,
+  PostedReview,
+  PullRequest,
+  PullRequestRequest,
+  Review,
+  ReviewDraft,
+} from '../forge.js';
 import {
   createOctokit,
   DEFAULT_API_URL,
@@ -9,7 +17,8 @@ import {
 } from './client.js';
 import { toCrescendoError } from './errors.js';
 import { branchSha, commitFilesVia, listFilesAt, readBytesAt, readFileAt, unless404 } from './git-data.js';
-import { findPull, getPull, listPullReviews, mergePull, openOrUpdatePull } from './pulls.js';
+import { findPull, getPull, mergePull, openOrUpdatePull } from './pulls.js';
+import { createPullReview, listPullReviews } from './reviews.js';
 
 export type { GitHubOctokit, ThrottleSettings } from './client.js';
 export { toCrescendoError } from './errors.js';
@@ -146,6 +155,10 @@ export class GitHubForge implements Forge {
 
   listReviews(number: number): Promise<Review[]> {
     return this.call((api) => listPullReviews(api, number));
+  }
+
+  createReview(number: number, review: ReviewDraft): Promise<PostedReview> {
+    return this.call((api) => createPullReview(api, number, review));
   }
 
   upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }> {

@@ -1,5 +1,5 @@
 import { CrescendoError } from '../../errors.js';
-import type { PullRequest, PullRequestRequest, Review } from '../forge.js';
+import type { PullRequest, PullRequestRequest } from '../forge.js';
 import type { RepoApi } from './client.js';
 import { isHttpError, isPullRequestAlreadyExists, messageOf, statusOf } from './errors.js';
 
@@ -149,29 +149,4 @@ export async function mergePull(api: RepoApi, number: number, message?: string):
     throw error;
   }
   return getPull(api, number);
-}
-
-const REVIEW_STATES = new Set<Review['state']>(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED']);
-
-/** Submitted reviews, oldest first (pending and dismissed ones left out). */
-export async function listPullReviews(api: RepoApi, number: number): Promise<Review[]> {
-  const { octokit, owner, repo } = api;
-  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
-    owner,
-    repo,
-    pull_number: number,
-    per_page: 100,
-  });
-  return reviews.flatMap((review) =>
-    REVIEW_STATES.has(review.state as Review['state'])
-      ? [
-          {
-            author: review.user?.login ?? 'ghost',
-            state: review.state as Review['state'],
-            body: review.body ?? '',
-            submittedAt: review.submitted_at ?? '',
-          },
-        ]
-      : [],
-  );
 }

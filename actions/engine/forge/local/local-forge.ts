@@ -2,7 +2,16 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CrescendoError } from '../../errors.js';
-import type { CommitRequest, FileChange, Forge, PullRequest, PullRequestRequest, Review } from '../forge.js';
+import type {
+  CommitRequest,
+  FileChange,
+  Forge,
+  PostedReview,
+  PullRequest,
+  PullRequestRequest,
+  Review,
+  ReviewDraft,
+} from '../forge.js';
 import { git, gitBytesMaybe, gitMaybe } from './git.js';
 
 interface LocalComment {
@@ -13,10 +22,21 @@ interface LocalComment {
 
 interface LocalRecords {
   nextNumber: number;
+  /** Ids of reviews and their comments (one sequence, like GitHub's). */
+  nextId?: number;
   pulls: PullRequest[];
   reviews: Record<string, Review[]>;
   comments: LocalComment[];
   labels: Record<string, string[]>;
+}
+
+/** Who Crescendo's own reviews are recorded as. */
+export const LOCAL_REVIEWER = 'crescendo';
+
+function nextId(records: LocalRecords): number {
+  const id = records.nextId ?? 1;
+  records.nextId = id + 1;
+  return id;
 }
 
 const emptyRecords = (): LocalRecords => ({
@@ -202,8 +222,27 @@ export class LocalForge implements Forge {
   /** Local stand-in for a reviewer requesting changes (`crescendo revise`). */
   async addReview(number: number, review: Review): Promise<void> {
     const records = await this.records();
+    const id = review.id ?? nextId(records);
+    records.reviews[String(number)] = [...(records.reviews[String(number)] ?? []), { ...review, id }];
+    await this.save(records);
+  }
+
+  /** Records the review with its line comments; `crescendo review <id>` shows it. */
+  async createReview(number: number, draft: ReviewDraft): Promise<PostedReview> {
+    const records = await this.records();
+    if (!records.pulls.some((p) => p.number === number))
+      throw new CrescendoError(`there is no pull request #${number}`);
+    const review: Review = {
+      id: nextId(records),
+      author: LOCAL_REVIEWER,
+      state: draft.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'COMMENTED',
+      body: draft.body,
+      submittedAt: new Date().toISOString(),
+      comments: draft.comments.map((c) => ({ ...c, id: nextId(records), author: LOCAL_REVIEWER })),
+    };
     records.reviews[String(number)] = [...(records.reviews[String(number)] ?? []), review];
     await this.save(records);
+    return { id: review.id ?? 0, event: draft.event, inlineComments: draft.comments.length };
   }
 
   async upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }> {
