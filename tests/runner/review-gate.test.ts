@@ -1,0 +1,142 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  approvedForDistribution,
+  parseReviewFile,
+  reviewPath,
+} from '../../actions/engine/artifacts/review.js';
+import { markClaims } from '../../actions/engine/artifacts/review-claims.js';
+import { git } from '../../actions/engine/forge/local/git.js';
+import type { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
+import { approve, revise, verifyClaims } from '../../actions/engine/runner/local-actions.js';
+import { startCampaign } from '../../actions/engine/runner/run-stage.js';
+import { RecordingSampleLlm } from '../fakes/recording-sample-llm.js';
+import { exampleBriefPath, freshRepo, samplesDir } from '../helpers.js';
+
+const ID = 'q2-2027-launch';
+const EMAIL = `content/${ID}/email/2027-04-13-playbook-nurture.md`;
+const LANDING = `content/${ID}/landing-page/2027-04-13-b2b-marketing-automation.md`;
+const brief = parse(readFileSync(exampleBriefPath, 'utf8'));
+const REVIEW_BRANCH = `crescendo/${ID}/review`;
+
+let forge: LocalForge;
+let dir: string;
+let llm: RecordingSampleLlm;
+const deps = () => ({ forge, llm });
+
+/** Research, strategy and content approved: the review pull request is open. */
+async function upToReview(): Promise<void> {
+  await startCampaign(deps(), brief);
+  for (let i = 0; i < 3; i++) await approve(deps(), ID);
+}
+
+beforeEach(async () => {
+  ({ forge, dir } = await freshRepo());
+  llm = new RecordingSampleLlm();
+  // The demo's brand voice: what the samples were written for.
+  mkdirSync(join(dir, '.github', 'crescendo'), { recursive: true });
+  writeFileSync(
+    join(dir, '.github', 'crescendo', 'brand.yml'),
+    readFileSync(join(samplesDir, '..', 'brand.yml')),
+  );
+  await git(dir, ['add', '.github/crescendo/brand.yml']);
+  await git(dir, ['commit', '-q', '-m', 'brand']);
+});
+
+describe('claims a person must tick before distribution', () => {
+  it('an asset whose claims are not all ticked is not distributed; ticking them on main lets it go', async () => {
+    await upToReview();
+    const guide = `content/${ID}/blog/2027-04-13-marketing-automation-software-buyers-guide.md`;
+    const file = parseReviewFile((await forge.readFile(reviewPath(ID), REVIEW_BRANCH))!, reviewPath(ID));
+    const guideClaims = file.data.claims.filter((c) => c.at.some((p) => p.path === guide)).map((c) => c.id);
+    const others = file.data.claims.map((c) => c.id).filter((id) => !guideClaims.includes(id));
+    expect(guideClaims.length).toBeGreaterThan(0);
+    await verifyClaims(forge, ID, { ids: others });
+    const schedule = JSON.parse(readFileSync(join(samplesDir, 'distribution.json'), 'utf8'));
+    llm.overrides.set('distribution', {
+      schedule: schedule.schedule.filter((e: { path: string }) => e.path !== guide),
+    });
+    const lines: string[] = [];
+    const result = await approve({ ...deps(), log: (l) => lines.push(l) }, ID);
+    const branch = result.next?.pullRequest.branch ?? '';
+    expect(branch).toBe(`crescendo/${ID}/distribution`);
+    expect(await forge.readFile(`campaigns/${ID}/distribution.md`, branch)).not.toContain(guide);
+    expect(lines).toContain(`  held back: ${guide}: claims not verified: ${guideClaims.join(', ')}`);
+    // A person ticks the guide's claims in review.md on main; the gate now lets it go.
+    const path = join(dir, reviewPath(ID));
+    const text = readFileSync(path, 'utf8');
+    const { data, body } = parseReviewFile(text, reviewPath(ID));
+    writeFileSync(
+      path,
+      text.slice(0, text.length - body.length) +
+        markClaims(body, data.claims, new Set(guideClaims), { state: 'verified' }),
+    );
+    await git(dir, ['commit', '-q', '-am', 'Verify the guide claims']);
+    expect((await approvedForDistribution(forge, ID)).approved).toContain(guide);
+  }, 60_000);
+
+  it('crescendo verify ticks claims on the review branch, and approval then distributes', async () => {
+    await upToReview();
+    const verified = await verifyClaims(forge, ID, { ids: [], all: true });
+    expect(verified.marked.length).toBeGreaterThan(10);
+    const after = parseReviewFile((await forge.readFile(reviewPath(ID), REVIEW_BRANCH))!, reviewPath(ID));
+    expect(after.body).not.toMatch(/- \[ \] \*\*C\d+\*\*/);
+    const result = await approve(deps(), ID);
+    expect(result.next?.pullRequest.branch).toBe(`crescendo/${ID}/distribution`);
+  }, 60_000);
+});
+
+describe('revisions per asset on the review pull request', () => {
+  it('revises one asset named by path and line, with the feedback and the words of that line', async () => {
+    await upToReview();
+    const text = (await forge.readFile(EMAIL, REVIEW_BRANCH))!;
+    const line =
+      text.split('\n').findIndex((l) => l.includes('url: https://www.example.com/automate#programs')) + 1;
+    const from = llm.requests.length;
+    await revise(deps(), ID, 'link the program templates to the form', { assets: [`${EMAIL}:${line}`] });
+    expect(llm.tasksSince(from).sort()).toEqual(['content/email-sequence/1', 'review/email-sequence/1']);
+    const prompt = JSON.stringify(llm.requests[from]?.messages);
+    expect(prompt).toContain(`On line ${line}`);
+    expect(prompt).toContain('automate#programs');
+    expect(prompt).toContain('link the program templates to the form');
+  }, 60_000);
+
+  it('sends every asset marked changes-requested back to generation in one command', async () => {
+    await upToReview();
+    const from = llm.requests.length;
+    await revise(deps(), ID, '', { changesRequested: true });
+    expect(llm.tasksSince(from).sort()).toEqual([
+      'content/email-sequence/1',
+      'content/landing-page/1',
+      'review/email-sequence/1',
+      'review/landing-page/1',
+    ]);
+    const prompt = JSON.stringify(
+      llm.requests.slice(from).find((r) => r.task === 'content/landing-page/1')?.messages,
+    );
+    expect(prompt).toMatch(
+      /blocker \(sources\): the page shows \\"Source: Cadence Automate product specification/,
+    );
+    // The other assets' files are the same as before (status lines only against main).
+    const post = `content/${ID}/linkedin/2027-05-08-why-sales-ignores-lead-scores.md`;
+    expect(await forge.readFile(post, REVIEW_BRANCH)).toContain('status: approved');
+    expect(await forge.readFile(LANDING, REVIEW_BRANCH)).toContain('status: changes-requested');
+  }, 60_000);
+});
+
+describe('revisions per asset on the content pull request', () => {
+  it('regenerates only the named asset and keeps every other file of the branch', async () => {
+    await startCampaign(deps(), brief);
+    await approve(deps(), ID);
+    await approve(deps(), ID);
+    const branch = `crescendo/${ID}/content`;
+    const before = await forge.listFiles(`content/${ID}`, branch);
+    const from = llm.requests.length;
+    const run = await revise(deps(), ID, 'shorter subject lines', { assets: [EMAIL] });
+    expect(llm.tasksSince(from)).toEqual(['content/email-sequence/1']);
+    expect(await forge.listFiles(`content/${ID}`, branch)).toEqual(before);
+    expect(run.campaign.state.stages.content.files).toEqual(expect.arrayContaining(before));
+  }, 60_000);
+});
