@@ -56,6 +56,19 @@ afterAll(async () => {
   await fake?.close();
 });
 
+/** Maria ticks every claim to verify in the review PR's description, as clicking its checkboxes does. */
+async function tickClaims(pr: number): Promise<void> {
+  fake.addToken('maria-token', 'maria');
+  const body = (await fake.pullRequest(pr)).body ?? '';
+  expect(body).toMatch(/- \[ \] \*\*C1\*\*/);
+  const response = await fetch(`${fake.url}/repos/${OWNER}/${REPO}/pulls/${pr}`, {
+    method: 'PATCH',
+    headers: { authorization: 'token maria-token', 'content-type': 'application/json' },
+    body: JSON.stringify({ body: body.replaceAll('- [ ] **C', '- [x] **C') }),
+  });
+  expect(response.status).toBe(200);
+}
+
 function opened(issue: IssueJson, action = 'opened') {
   return { action, issue, sender: person(issue.user?.login ?? 'maria') };
 }
@@ -221,6 +234,7 @@ describe.skipIf(!haveSamples)('on GitHub, issue to report, with the sample answe
       ['content', 'review'],
       ['review', 'distribution'],
     ] as const) {
+      if (from === 'review') await tickClaims((await stagePr('review')).number);
       merge = await fake.mergePullRequest((await stagePr(from)).number, { by: 'maria' });
       const run = only(await send('pull_request', merged(merge)), to);
       expect(run.exitCode, run.stderr + run.stdout).toBe(0);
