@@ -7,8 +7,9 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_DIR, presentEntries, writeBundle } from './bundle/build.js';
+import { BUNDLE_DIR, presentEntries, ROOT, writeBundle } from './bundle/build.js';
 import { contributors, formatContributors, loadedOutputs, outputBytes } from './bundle/contents.js';
+import { writeIssueForm } from './bundle/issue-form.js';
 
 export { ROOT } from './bundle/build.js';
 
@@ -16,6 +17,8 @@ const kB = (bytes: number): string => `${(bytes / 1024).toFixed(0)} kB`;
 
 async function main(report: boolean): Promise<void> {
   const { files, metafile } = await writeBundle();
+  if (await writeIssueForm(ROOT))
+    process.stdout.write('.github/ISSUE_TEMPLATE/campaign.yml: channel options updated\n');
   const total = outputBytes(metafile, Object.keys(metafile.outputs));
   const lines = [`${BUNDLE_DIR}: ${files.size} files, ${kB(total)}`];
   for (const entry of presentEntries()) {

@@ -9,6 +9,7 @@ import { CrescendoError, type Problem } from '../../actions/engine/errors.js';
 import { readFrontMatter } from '../../actions/engine/files/front-matter.js';
 import { formatPath, parseYaml, zodProblems } from '../../actions/engine/files/yaml.js';
 import { ARTIFACT_KINDS } from '../../actions/engine/stages/index.js';
+import { gateProblems, overrideHowTo } from '../../actions/engine/stages/strategy/gate.js';
 import { strategyFileCheckpoints } from '../../actions/engine/stages/strategy/index.js';
 import { checkAssetFront } from './check-asset.js';
 
@@ -19,6 +20,8 @@ export interface CheckResult {
   problems: Problem[];
   /** Reported, never failing: recommended lengths, brand-voice hints. */
   warnings?: Problem[];
+  /** How to resolve the problems, when there is one way (a strategy's warnings: override them). */
+  fix?: string;
 }
 
 export interface CheckOptions {
@@ -34,6 +37,33 @@ function fromError(file: string, kind: string, error: unknown): CheckResult {
     return { file, kind, ok: false, problems };
   }
   throw error;
+}
+
+/**
+ * A strategy: its checkpoints (with the brief when known) and the plan of record agreeing with itself,
+ * then its approval gate: every warning nobody accepted is a problem, said with labels, with the way
+ * to override it. Problems name what they are about ("Objective 1 (500 MQLs)", "Budget"), not paths.
+ */
+function checkStrategy(
+  file: string,
+  data: StrategyData,
+  id: string | undefined,
+  options: CheckOptions,
+): CheckResult {
+  const brief = id ? options.briefFor?.(id) : undefined;
+  const checkpoints = strategyFileCheckpoints(data, brief ? { brief } : {});
+  const blocking = gateProblems(data).map((p) => ({
+    ...p,
+    message: `${p.message} (warning not overridden)`,
+  }));
+  const problems = [...checkpoints, ...blocking].map((p) => ({ ...p, where: `${file} — ${p.where}` }));
+  return {
+    file,
+    kind: 'strategy',
+    ok: problems.length === 0,
+    problems,
+    ...(blocking.length ? { fix: overrideHowTo(id ?? '<id>') } : {}),
+  };
 }
 
 /** Validates any Crescendo artifact against its schema and checkpoints; never throws for bad content. */
@@ -76,12 +106,10 @@ export function checkFile(file: string, text: string, options: CheckOptions = {}
           return { file, kind, ok: false, problems };
         }
         const id = typeof doc.data.campaign === 'string' ? doc.data.campaign : undefined;
-        const brief = kind === 'strategy' && id ? options.briefFor?.(id) : undefined;
-        const problems = (
-          brief
-            ? strategyFileCheckpoints(parsed.data as StrategyData, { brief })
-            : artifact.checkpoints(parsed.data)
-        ).map((p) => ({ ...p, where: `${file} ${kind}.${p.where}` }));
+        if (kind === 'strategy') return checkStrategy(file, parsed.data as StrategyData, id, options);
+        const problems = artifact
+          .checkpoints(parsed.data)
+          .map((p) => ({ ...p, where: `${file} ${kind}.${p.where}` }));
         return { file, kind, ok: problems.length === 0, problems };
       }
       const asset = AssetType.safeParse(kind);

@@ -73,8 +73,8 @@ export async function start(env: CliEnv, dir: string, briefPath: string): Promis
   return run.campaign.brief.id;
 }
 
-export async function approveCommand(env: CliEnv, dir: string, id: string): Promise<void> {
-  const result = await approve(await deps(env, dir, id), id);
+export async function approveCommand(env: CliEnv, dir: string, id: string, override?: string): Promise<void> {
+  const result = await approve(await deps(env, dir, id), id, override === undefined ? {} : { override });
   if (result.next)
     env.out(`${result.next.pullRequest.title} is ready: pull request #${result.next.pullRequest.number}.`);
   if (result.waiting) env.out(result.waiting);
@@ -246,6 +246,7 @@ export async function check(env: CliEnv, files: string[], json: boolean): Promis
     for (const r of results) {
       env.out(`${r.ok ? '✓' : '✗'} ${r.file} (${r.kind})`);
       for (const p of r.problems) env.out(`    ${formatProblem(p)}`);
+      if ('fix' in r && r.fix) env.out(`    fix: ${r.fix}`);
       for (const p of ('warnings' in r ? r.warnings : undefined) ?? [])
         env.out(`    warning: ${formatProblem(p)}`);
     }
@@ -272,8 +273,13 @@ export async function demo(env: CliEnv, dirOption?: string): Promise<string> {
     join(env.packageRoot, 'scripts', 'demo', 'brand.yml'),
     join(dir, '.github', 'crescendo', 'brand.yml'),
   );
-  await git(dir, ['add', '.github/crescendo/brand.yml']);
-  await git(dir, ['commit', '-q', '-m', 'Add the brand voice']);
+  // The team's reviewed benchmarks, with the organic channels' monthly volumes the strategy plans from.
+  await copyFile(
+    join(env.packageRoot, 'scripts', 'demo', 'benchmarks.sample.yml'),
+    join(dir, '.github', 'crescendo', 'benchmarks.yml'),
+  );
+  await git(dir, ['add', '.github/crescendo/brand.yml', '.github/crescendo/benchmarks.yml']);
+  await git(dir, ['commit', '-q', '-m', 'Add the brand voice and the benchmarks (sample numbers)']);
   const id = await start(env, dir, join(env.packageRoot, 'scripts', 'demo', 'brief.yml'));
   if (id !== EXAMPLE_ID) throw new CrescendoError('the demo brief has an unexpected id');
   for (const stage of ['research', 'strategy', 'content'] as const) {

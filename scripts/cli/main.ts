@@ -13,6 +13,7 @@ const USAGE = `crescendo — marketing operations as code
   crescendo start <brief.yml> [--dir PATH]    validate a brief and run research
   crescendo status [id] [--dir PATH]          where each campaign stands
   crescendo approve <id> [--dir PATH]         merge the open stage, run the next one
+            [--override REASON]               accept the strategy's warnings, with a reason
   crescendo revise <id> --feedback TEXT [--asset PATH[:LINE]]… [--changes-requested]
                                               regenerate the open stage (or only the named assets,
                                               or every asset the review sent back) with feedback
@@ -49,6 +50,7 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
       options: {
         dir: { type: 'string' },
         feedback: { type: 'string' },
+        override: { type: 'string' },
         asset: { type: 'string', multiple: true },
         'changes-requested': { type: 'boolean', default: false },
         all: { type: 'boolean', default: false },
@@ -82,7 +84,7 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
         return 0;
       case 'approve':
         need(1, 'the campaign id');
-        await (await commands()).approveCommand(env, dir, args[0]!);
+        await (await commands()).approveCommand(env, dir, args[0]!, values.override);
         return 0;
       case 'revise':
         need(1, 'the campaign id');

@@ -43,7 +43,14 @@ const user = (login: string, type: 'User' | 'Bot' = 'User') => ({ login, type, i
 const label = (name: string) => ({ name, id: 1, color: 'fff', default: false });
 
 function issueEvent(
-  overrides: { action?: string; body?: string; labels?: string[]; label?: string; state?: string } = {},
+  overrides: {
+    action?: string;
+    body?: string;
+    labels?: string[];
+    label?: string;
+    state?: string;
+    sender?: string;
+  } = {},
 ) {
   return {
     action: overrides.action ?? 'opened',
@@ -57,7 +64,7 @@ function issueEvent(
     },
     ...(overrides.label ? { label: label(overrides.label) } : {}),
     repository: { full_name: REPO, default_branch: 'main' },
-    sender: user('maria'),
+    sender: user(overrides.sender ?? 'maria'),
   } as unknown as IssuesOpenedEvent;
 }
 
@@ -98,7 +105,13 @@ function review(
 ) {
   return {
     action: 'submitted',
-    review: { state, body: o.body ?? 'Make it punchier', user: o.sender ?? user('maria') },
+    review: {
+      id: 501,
+      state,
+      body: o.body ?? 'Make it punchier',
+      html_url: 'https://github.com/acme/site/pull/12#pullrequestreview-501',
+      user: o.sender ?? user('maria'),
+    },
     pull_request: pr({ state: 'open', merged: false, ...o.pr }),
     sender: o.sender ?? user('maria'),
   } as unknown as PullRequestReviewSubmittedEvent;
@@ -118,7 +131,12 @@ function comment(
         ? {}
         : { pull_request: { url: 'https://api.github.com/repos/acme/site/pulls/12' } }),
     },
-    comment: { body, user: o.sender ?? user('maria') },
+    comment: {
+      id: 9001,
+      body,
+      html_url: 'https://github.com/acme/site/pull/12#issuecomment-9001',
+      user: o.sender ?? user('maria'),
+    },
     sender: o.sender ?? user('maria'),
   } as unknown as IssueCommentCreatedEvent;
 }
@@ -129,7 +147,18 @@ describe('routeEvent: issues', () => {
       kind: 'start',
       issue: 7,
       author: 'maria',
+      sender: 'maria',
       action: 'opened',
+    });
+  });
+  it("names who labelled or edited the issue, who may adopt an outsider's campaign", () => {
+    expect(
+      route('issues', issueEvent({ action: 'labeled', label: 'campaign', sender: 'olga' })),
+    ).toMatchObject({
+      kind: 'start',
+      author: 'maria',
+      sender: 'olga',
+      action: 'labeled',
     });
   });
   it('re-checks on edit, and on the campaign label only', () => {
@@ -170,6 +199,16 @@ describe('routeEvent: merged stage pull requests', () => {
     });
     expect(route('pull_request', dist)).toMatchObject({ kind: 'advance', next: 'measurement' });
   });
+  it('a merged report starts nothing, but is news for the campaign issue (its own stage updates it)', () => {
+    const report = closed({
+      ref: 'crescendo/spring/measurement',
+      labels: ['campaign:spring', 'stage:measurement'],
+    });
+    const intent = route('pull_request', report);
+    expect(intent).toEqual({ kind: 'merged', campaignId: 'spring', stage: 'measurement', pr: 12 });
+    expect(concernsStage(intent, 'measurement')).toBe(true);
+    expect(concernsStage(intent, 'distribution')).toBe(false);
+  });
   it('ignores closes without merge, other bases, other branches, forks and missing labels', () => {
     const reasons = [
       closed({ merged: false }),
@@ -179,7 +218,6 @@ describe('routeEvent: merged stage pull requests', () => {
       closed({ labels: ['crescendo', 'campaign:spring'] }),
       closed({ labels: ['stage:research'] }),
       closed({ labels: ['campaign:other', 'stage:research'] }),
-      closed({ ref: 'crescendo/spring/measurement', labels: ['campaign:spring', 'stage:measurement'] }),
     ].map((event) => route('pull_request', event));
     for (const intent of reasons) expect(intent.kind).toBe('ignore');
     expect(reasons[4]).toMatchObject({ reason: expect.stringContaining('stage:<stage> label') });
@@ -195,6 +233,8 @@ describe('routeEvent: revisions', () => {
       feedback: 'Make it punchier',
       actor: 'maria',
       via: 'review',
+      revisionId: 'review:501',
+      url: 'https://github.com/acme/site/pull/12#pullrequestreview-501',
       campaignId: 'spring',
       stage: 'research',
     });
@@ -218,6 +258,9 @@ describe('routeEvent: revisions', () => {
       feedback: 'shorter headlines\nplease',
       actor: 'maria',
       via: 'comment',
+      revisionId: 'comment:9001',
+      commentId: 9001,
+      url: 'https://github.com/acme/site/pull/12#issuecomment-9001',
       campaignId: 'spring',
       stage: 'strategy',
     });

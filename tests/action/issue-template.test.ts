@@ -187,6 +187,7 @@ describe('.github/ISSUE_TEMPLATE/campaign.yml', () => {
   it('offers every channel and the currencies the parser knows', () => {
     const body = (form as Obj).body as Obj[];
     const channels = body.find((e) => e.id === 'channels')?.attributes as Obj;
+    // Generated from the channel registry by `npm run bundle` (scripts/bundle/issue-form.ts): run it when this fails.
     expect((channels.options as Obj[]).map((o) => o.label)).toEqual([...CHANNEL_OPTIONS]);
     const currency = body.find((e) => e.id === 'budget-currency')?.attributes as Obj;
     expect(currency.options).toEqual(FORM_CURRENCIES.map(([code, name]) => currencyOption(code, name)));

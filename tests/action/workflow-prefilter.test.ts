@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { concernsStage, type EventIntent, routeEvent } from '../../actions/engine/action/event-route.js';
-import { nextStage, STAGE_NAMES, type StageName } from '../../actions/engine/stages/names.js';
+import { STAGE_NAMES, type StageName } from '../../actions/engine/stages/names.js';
 import { ROOT } from '../../scripts/bundle/build.js';
 import { formBody } from './campaign-issue.js';
 import { readWorkflows, triggers, WorkflowRunner } from './workflow-runner.js';
@@ -45,8 +45,8 @@ const cases: Case[] = [
       sender: user,
     },
   })),
-  // A merged report (the last stage) starts nothing: reports continue on the schedule.
-  ...STAGE_NAMES.filter((stage) => nextStage(stage)).map((stage) => ({
+  // Every merge is work: the next stage, or for a merged report, the campaign issue's progress comment.
+  ...STAGE_NAMES.map((stage) => ({
     name: `${stage} PR merged`,
     event: 'pull_request',
     payload: { action: 'closed', pull_request: { ...stagePr(stage), state: 'closed', merged: true } },
@@ -79,6 +79,26 @@ const cases: Case[] = [
     },
   ]),
   { name: 'dispatch without inputs', event: 'workflow_dispatch', payload: { inputs: {} } },
+  {
+    name: 'Crescendo-Override comment on the strategy PR',
+    event: 'issue_comment',
+    payload: {
+      action: 'created',
+      issue: { number: 7, state: 'open', labels: stagePr('strategy').labels, pull_request: {} },
+      comment: { body: 'Fine by sales.\nCrescendo-Override: stretch goal agreed with sales', user },
+      sender: user,
+    },
+  },
+  {
+    name: 'approving review with a Crescendo-Override line on the strategy PR',
+    event: 'pull_request_review',
+    payload: {
+      action: 'submitted',
+      review: { state: 'approved', body: 'Crescendo-Override: stretch goal', user },
+      pull_request: stagePr('strategy'),
+      sender: user,
+    },
+  },
 ];
 
 const stageOfAction = (uses: string | undefined): StageName | undefined =>

@@ -1,8 +1,9 @@
 /**
  * A small stand-in for the GitHub Actions runner, for tests: it reads `.github/workflows/*.yml`, decides
- * from `on:` and each job's `if:` which jobs an event starts, and runs their `uses: ./actions/<x>` steps by
- * spawning the file the action's `runs.main` names (which runs the committed bundle in `actions/dist/`) with
- * `node`, with the environment a runner gives
+ * from `on:`, each job's `if:` and `needs:` which jobs an event starts, and runs them, needed jobs first: their
+ * `uses: ./actions/<x>` steps by spawning the file the action's `runs.main` names (which runs the committed
+ * bundle in `actions/dist/`) with `node`, their `run:` steps with bash as GitHub does, with the environment a
+ * runner gives
  * (INPUT_*, GITHUB_*, RUNNER_TEMP). Remote actions (checkout, create-github-app-token) are not run:
  * checkout because the workspace is this repository already, the App token because its step's `if:` is
  * false without the `CRESCENDO_APP_CLIENT_ID` variable; any other remote step fails the job.
@@ -234,6 +235,10 @@ function evaluate(node: Node, ctx: Contexts): Value {
           return asText(a).toLowerCase().startsWith(asText(b).toLowerCase());
         case 'endswith':
           return asText(a).toLowerCase().endsWith(asText(b).toLowerCase());
+        case 'format':
+          return asText(a).replace(/\{(\d+)\}/g, (_, i: string) => asText(args[Number(i) + 1]));
+        case 'join':
+          return Array.isArray(a) ? a.map(asText).join(args.length > 1 ? asText(b) : ',') : asText(a);
         case 'success':
         case 'always':
           return true;
@@ -274,13 +279,19 @@ interface Step {
 }
 interface Job {
   if?: string | boolean;
+  needs?: string | string[];
+  outputs?: Record<string, string>;
+  concurrency?: string | { group: string; 'cancel-in-progress'?: boolean | string; queue?: string };
   steps: Step[];
 }
+
+const needsOf = (job: Job | undefined): string[] =>
+  job?.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs];
 interface Trigger {
   types?: string[];
   branches?: string[];
 }
-interface Workflow {
+export interface Workflow {
   file: string;
   on: Record<string, Trigger | null>;
   jobs: Record<string, Job>;
@@ -357,11 +368,17 @@ export interface RunnerOptions {
 export interface JobRun {
   workflow: string;
   job: string;
+  /** The `./actions/<x>` the job ran; '' for a job of `run:` steps only. */
   action: string;
+  /** The job's concurrency group, evaluated. */
+  concurrency?: string;
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** The last step's outputs. */
   outputs: Record<string, string>;
+  /** The job's `outputs:`, evaluated after its steps. */
+  jobOutputs: Record<string, string>;
   summary: string;
 }
 
@@ -382,13 +399,14 @@ function parseOutputFile(text: string): Record<string, string> {
   return out;
 }
 
-function runNode(
-  script: string,
+function runProcess(
+  command: string,
+  args: string[],
   env: Record<string, string>,
   cwd: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -407,12 +425,18 @@ interface ActionYaml {
   runs: { using: string; main: string };
 }
 
+/** What finished jobs leave for the jobs that need them (the `needs` context). */
+type NeedsContext = Record<
+  string,
+  { result: 'success' | 'failure' | 'skipped'; outputs: Record<string, string> }
+>;
+
 export class WorkflowRunner {
   private workflows: Workflow[] | undefined;
 
   constructor(private readonly options: RunnerOptions) {}
 
-  private contexts(eventName: string, payload: EventPayload): Contexts {
+  private contexts(eventName: string, payload: EventPayload, needs: NeedsContext = {}): Contexts {
     const o = this.options;
     const inputs = (payload.inputs ?? {}) as Value;
     return {
@@ -427,14 +451,16 @@ export class WorkflowRunner {
       inputs,
       secrets: { GITHUB_TOKEN: o.token, ...o.secrets },
       vars: { ...o.vars },
+      needs: needs as Value,
       steps: {},
       env: {},
     };
   }
 
   /**
-   * The jobs an event starts. `workflowFile` limits it to one workflow, as `workflow_dispatch` always is
-   * (a dispatch names the workflow it runs).
+   * The jobs an event starts, jobs that others need first. `workflowFile` limits it to one workflow, as
+   * `workflow_dispatch` always is (a dispatch names the workflow it runs). A job whose needed job does not
+   * start does not start either (GitHub skips it); needed jobs count as succeeded here.
    */
   async plan(
     eventName: string,
@@ -442,30 +468,78 @@ export class WorkflowRunner {
     workflowFile?: string,
   ): Promise<{ workflow: Workflow; job: string }[]> {
     this.workflows ??= await readWorkflows(this.options.root);
-    const ctx = this.contexts(eventName, payload);
     const jobs: { workflow: Workflow; job: string }[] = [];
     for (const workflow of this.workflows) {
       if (workflowFile !== undefined && workflow.file !== workflowFile) continue;
       if (!triggers(workflow, eventName, payload)) continue;
-      for (const [name, job] of Object.entries(workflow.jobs)) {
-        if (evaluateCondition(job.if, ctx)) jobs.push({ workflow, job: name });
+      const started = new Set<string>();
+      for (const name of jobOrder(workflow)) {
+        const job = workflow.jobs[name];
+        const needs = needsOf(job);
+        if (!needs.every((n) => started.has(n))) continue;
+        const context: NeedsContext = Object.fromEntries(
+          needs.map((n) => [n, { result: 'success', outputs: {} }]),
+        );
+        if (evaluateCondition(job?.if, this.contexts(eventName, payload, context))) {
+          started.add(name);
+          jobs.push({ workflow, job: name });
+        }
       }
     }
     return jobs;
   }
 
-  /** Delivers one event: runs every job it starts, one after another, and returns what each did. */
+  /** Delivers one event: runs every job it starts, needed jobs first, and returns what each did. */
   async send(eventName: string, event: Record<string, unknown>, workflowFile?: string): Promise<JobRun[]> {
-    const o = this.options;
-    const payload: EventPayload = {
-      repository: { full_name: o.repository, default_branch: o.defaultBranch ?? 'main' },
-      ...event,
-    };
+    const payload = this.payload(event);
     const runs: JobRun[] = [];
+    const finished = new Map<string, NeedsContext>();
     for (const { workflow, job } of await this.plan(eventName, payload, workflowFile)) {
-      runs.push(await this.runJob(workflow, job, eventName, payload));
+      const done: NeedsContext = finished.get(workflow.file) ?? {};
+      finished.set(workflow.file, done);
+      const needs = needsOf(workflow.jobs[job]);
+      // A job runs only when every job it needs succeeded (GitHub's implicit `success()`).
+      if (!needs.every((n) => done[n]?.result === 'success')) continue;
+      const context = Object.fromEntries(needs.map((n) => [n, done[n]!])) as NeedsContext;
+      const run = await this.runJob(workflow, job, eventName, payload, context);
+      done[job] = { result: run.exitCode === 0 ? 'success' : 'failure', outputs: run.jobOutputs };
+      runs.push(run);
     }
     return runs;
+  }
+
+  /**
+   * The concurrency group of every job an event starts (`file#job` → group), running only the jobs made of
+   * `run:` steps (the ones that compute keys), never an action.
+   */
+  async concurrency(
+    eventName: string,
+    event: Record<string, unknown>,
+    workflowFile?: string,
+  ): Promise<Record<string, string | undefined>> {
+    const payload = this.payload(event);
+    const groups: Record<string, string | undefined> = {};
+    const finished = new Map<string, NeedsContext>();
+    for (const { workflow, job } of await this.plan(eventName, payload, workflowFile)) {
+      const done: NeedsContext = finished.get(workflow.file) ?? {};
+      finished.set(workflow.file, done);
+      const spec = workflow.jobs[job];
+      const context = Object.fromEntries(needsOf(spec).map((n) => [n, done[n]!])) as NeedsContext;
+      groups[`${workflow.file}#${job}`] = concurrencyGroup(spec, this.contexts(eventName, payload, context));
+      if (spec?.steps.every((step) => step.run !== undefined)) {
+        const run = await this.runJob(workflow, job, eventName, payload, context);
+        if (run.exitCode !== 0) throw new Error(`${workflow.file}#${job} failed: ${run.stderr}`);
+        done[job] = { result: 'success', outputs: run.jobOutputs };
+      } else {
+        done[job] = { result: 'success', outputs: {} };
+      }
+    }
+    return groups;
+  }
+
+  private payload(event: Record<string, unknown>): EventPayload {
+    const o = this.options;
+    return { repository: { full_name: o.repository, default_branch: o.defaultBranch ?? 'main' }, ...event };
   }
 
   private async runJob(
@@ -473,9 +547,11 @@ export class WorkflowRunner {
     jobName: string,
     eventName: string,
     payload: EventPayload,
+    needs: NeedsContext,
   ): Promise<JobRun> {
     const o = this.options;
-    const ctx = this.contexts(eventName, payload);
+    const ctx = this.contexts(eventName, payload, needs);
+    const job = workflow.jobs[jobName];
     const temp = await mkdtemp(join(tmpdir(), 'crescendo-runner-'));
     try {
       const eventPath = join(temp, 'event.json');
@@ -484,23 +560,16 @@ export class WorkflowRunner {
         workflow: workflow.file,
         job: jobName,
         action: '',
+        concurrency: concurrencyGroup(job, ctx),
         exitCode: 0,
         stdout: '',
         stderr: '',
         outputs: {},
+        jobOutputs: {},
         summary: '',
       };
-      const job = workflow.jobs[jobName];
       for (const [index, step] of (job?.steps ?? []).entries()) {
         if (!evaluateCondition(step.if, ctx)) continue;
-        if (!step.uses?.startsWith('./')) {
-          if (step.uses?.startsWith('actions/checkout@')) continue;
-          throw new Error(
-            `${workflow.file}#${jobName}: step ${index} (${step.uses ?? step.run}) cannot run here`,
-          );
-        }
-        const actionDir = join(o.root, step.uses);
-        const action = parse(await readFile(join(actionDir, 'action.yml'), 'utf8')) as ActionYaml;
         const outputFile = join(temp, `output-${index}`);
         const summaryFile = join(temp, `summary-${index}`);
         await writeFile(outputFile, '');
@@ -522,13 +591,30 @@ export class WorkflowRunner {
           RUNNER_TEMP: temp,
           ...o.env,
         };
-        for (const [name, spec] of Object.entries(action.inputs ?? {})) {
-          const given = step.with?.[name];
-          const raw = given === undefined ? (spec.default ?? '') : String(given);
-          env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = interpolate(raw, ctx);
+        let ran: { code: number; stdout: string; stderr: string };
+        if (step.run !== undefined) {
+          // GitHub's default shell on Linux: bash --noprofile --norc -eo pipefail, expressions pasted first.
+          ran = await runProcess(
+            'bash',
+            ['--noprofile', '--norc', '-eo', 'pipefail', '-c', interpolate(step.run, ctx)],
+            env,
+            o.root,
+          );
+        } else if (step.uses?.startsWith('./')) {
+          const actionDir = join(o.root, step.uses);
+          const action = parse(await readFile(join(actionDir, 'action.yml'), 'utf8')) as ActionYaml;
+          for (const [name, spec] of Object.entries(action.inputs ?? {})) {
+            const given = step.with?.[name];
+            const raw = given === undefined ? (spec.default ?? '') : String(given);
+            env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = interpolate(raw, ctx);
+          }
+          ran = await runProcess(process.execPath, [join(actionDir, action.runs.main)], env, o.root);
+          result.action = step.uses;
+        } else if (step.uses?.startsWith('actions/checkout@')) {
+          continue;
+        } else {
+          throw new Error(`${workflow.file}#${jobName}: step ${index} (${step.uses}) cannot run here`);
         }
-        const ran = await runNode(join(actionDir, action.runs.main), env, o.root);
-        result.action = step.uses;
         result.exitCode = ran.code;
         result.stdout += ran.stdout;
         result.stderr += ran.stderr;
@@ -538,9 +624,32 @@ export class WorkflowRunner {
         if (step.id) steps[step.id] = { outputs: result.outputs };
         if (ran.code !== 0) break;
       }
+      for (const [name, expression] of Object.entries(job?.outputs ?? {})) {
+        result.jobOutputs[name] = interpolate(expression, ctx);
+      }
       return result;
     } finally {
       await rm(temp, { recursive: true, force: true });
     }
   }
+}
+
+/** Jobs in an order where every job comes after the jobs it needs (the file's order otherwise). */
+function jobOrder(workflow: Workflow): string[] {
+  const order: string[] = [];
+  const visit = (name: string, path: string[]) => {
+    if (order.includes(name)) return;
+    if (path.includes(name)) throw new Error(`${workflow.file}: jobs need each other in a cycle (${name})`);
+    for (const need of needsOf(workflow.jobs[name])) visit(need, [...path, name]);
+    order.push(name);
+  };
+  for (const name of Object.keys(workflow.jobs)) visit(name, []);
+  return order;
+}
+
+/** The concurrency group a job runs in, evaluated as GitHub does (undefined when it declares none). */
+export function concurrencyGroup(job: Job | undefined, ctx: Contexts): string | undefined {
+  const concurrency = job?.concurrency;
+  if (concurrency === undefined) return undefined;
+  return interpolate(typeof concurrency === 'string' ? concurrency : concurrency.group, ctx);
 }

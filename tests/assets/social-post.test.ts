@@ -81,3 +81,28 @@ describe('social-post on LinkedIn', () => {
     );
   });
 });
+
+describe('social-post on Bluesky (a channel added with one folder and one registry line)', () => {
+  const post = (text: string) => ({ ...socialPost(), text, hashtags: [], link: undefined });
+  const onBluesky = (data: unknown) =>
+    checkAsset('social-post', data, context('social-post', { channel: 'bluesky' }));
+
+  it('counts graphemes: 300 thumbs-up with a skin tone fit, 301 do not', () => {
+    expect(errors(onBluesky(post('👍🏽'.repeat(300))))).toEqual([]);
+    expect(errors(onBluesky(post('👍🏽'.repeat(301))))[0]?.message).toBe(
+      'the post (with hashtags and link) is 301 characters; the limit is 300',
+    );
+  });
+
+  it('counts a link in full, unlike X', () => {
+    const link = `https://crescendo.dev/${'a'.repeat(40)}`;
+    const data = { ...post('x'.repeat(300 - 2 - link.length + 1)), link };
+    expect(errors(onBluesky(data))).toHaveLength(1);
+  });
+
+  it('a channel that is no social network cannot carry a social post', () => {
+    expect(
+      errors(checkAsset('social-post', post('hi'), context('social-post', { channel: 'email' })))[0]?.message,
+    ).toMatch(/email is not a social network; social posts go to linkedin, x, bluesky/);
+  });
+});

@@ -172,3 +172,12 @@ describe("asset lines in a marketer's words", () => {
     expect(answer('blog posts: several').message).toContain('`several` is not a count');
   });
 });
+
+describe('a social network added to the channel registry', () => {
+  it('is read in asset lines like the others', () => {
+    expect(one('40 social posts (LinkedIn, Bluesky)')?.platforms).toEqual([
+      { platform: 'linkedin', count: 20 },
+      { platform: 'bluesky', count: 20 },
+    ]);
+  });
+});

@@ -1,25 +1,35 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseReviewFile, REVIEW_COMMENT_MARKER, reviewPath } from '../../actions/engine/artifacts/review.js';
+import { StrategyData } from '../../actions/engine/artifacts/strategy.js';
+import { parseArtifact } from '../../actions/engine/files/artifact-file.js';
 import { git } from '../../actions/engine/forge/local/git.js';
-import { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
+import { LOCAL_REVIEWER, LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { stageViews } from '../../actions/engine/runner/stage-status.js';
 import { STAGE_NAMES } from '../../actions/engine/stages/names.js';
+import { changedLines } from '../../actions/engine/stages/review/anchors.js';
 import { checkFile } from '../../scripts/cli/check-file.js';
 import { demo } from '../../scripts/cli/commands.js';
 import { packageRoot } from '../helpers.js';
+import { expectPlanAgreement } from '../stages/strategy/fixtures.js';
 
 const ID = 'q2-2027-launch';
 
+// One demo run for the whole file: it is the slowest thing a test does.
+const lines: string[] = [];
+let dir: string;
+beforeAll(async () => {
+  dir = await demo(
+    { packageRoot, out: (l) => lines.push(l) },
+    await mkdtemp(join(tmpdir(), 'crescendo-demo-test-')),
+  );
+}, 120_000);
+
 describe('crescendo demo', () => {
   it('leaves a repository whose main has merged all six stages, artifacts where DESIGN.md puts them', async () => {
-    const lines: string[] = [];
-    const dir = await demo(
-      { packageRoot, out: (l) => lines.push(l) },
-      await mkdtemp(join(tmpdir(), 'crescendo-demo-test-')),
-    );
     const files = (await git(dir, ['ls-files'])).split('\n');
     for (const path of [
       `campaigns/${ID}/campaign.yml`,
@@ -72,5 +82,54 @@ describe('crescendo demo', () => {
       ]),
     );
     expect(lines.join('\n')).toMatch(/sample answers/);
+
+    // One plan of record: the strategy's expected results, funnel tree and KPI table agree to the unit.
+    const strategyText = await git(dir, ['show', `main:plans/${ID}-strategy.md`]);
+    const strategy = parseArtifact(strategyText, 'strategy.md', 'strategy', StrategyData);
+    expectPlanAgreement(strategy, strategyText);
+    expect(strategy.warnings).toEqual([]);
+  });
+
+  it('reviews per asset: a review PR that changes only status lines, with inline comments and a claims checklist', async () => {
+    const forge = await LocalForge.open(dir);
+    const pr = await forge.findPullRequest(`crescendo/${ID}/review`);
+    expect(pr?.state).toBe('merged');
+    // The merge brought in status lines and the review, nothing else of the content.
+    const merge = (
+      await git(dir, ['log', '--merges', '--format=%H', '--grep', 'Approve review', 'main'])
+    ).trim();
+    const changed = (await git(dir, ['diff', '--name-only', `${merge}^1`, merge]))
+      .split('\n')
+      .filter(Boolean);
+    const assets = changed.filter((p) => p.startsWith(`content/${ID}/`));
+    expect(assets.length).toBe(11);
+    for (const path of assets) {
+      const before = await git(dir, ['show', `${merge}^1:${path}`]);
+      const after = await git(dir, ['show', `${merge}:${path}`]);
+      const line = before.split('\n').findIndex((l) => l === 'status: draft') + 1;
+      expect(changedLines(before, after)).toEqual([line]);
+    }
+    // One review by Crescendo, its comments on the diff's lines, requesting changes for the blockers.
+    const reviews = (await forge.listReviews(pr!.number)).filter((r) => r.author === LOCAL_REVIEWER);
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]?.state).toBe('CHANGES_REQUESTED');
+    const comments = reviews[0]?.comments ?? [];
+    expect(comments.length).toBeGreaterThan(20);
+    for (const comment of comments) {
+      const text = await git(dir, ['show', `${merge}:${comment.path}`]);
+      expect(
+        Math.abs((comment.line ?? 0) - (text.split('\n').findIndex((l) => l.startsWith('status:')) + 1)),
+      ).toBeLessThanOrEqual(3);
+      expect(comment.body).toContain(REVIEW_COMMENT_MARKER);
+    }
+    expect(comments.some((c) => c.body.includes('#programs'))).toBe(true);
+    // The claims checklist: in the PR body as written, ticked in review.md by `crescendo verify --all`.
+    expect(pr?.body).toMatch(/## Claims to verify[\s\S]*- \[ \] \*\*C1\*\* /);
+    const review = parseReviewFile(await git(dir, ['show', `main:${reviewPath(ID)}`]), reviewPath(ID));
+    expect(review.data.claims.length).toBeGreaterThan(10);
+    expect(review.body).not.toMatch(/- \[ \] \*\*C\d+\*\*/);
+    // The sample's false "brand.yml has no postal address" finding was dropped by code.
+    expect(lines.some((l) => /dropped a model finding .*postalAddress/.test(l))).toBe(true);
+    expect(review.data.assets.flatMap((a) => a.findings).some((f) => /postal/i.test(f.message))).toBe(false);
   });
 });

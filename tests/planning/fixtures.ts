@@ -40,3 +40,19 @@ revenue:
 export function roundBenchmarks(): Benchmarks {
   return parseBenchmarks(ROUND_BENCHMARKS_YAML, 'fixture');
 }
+
+/** The round benchmarks with organic volumes, for plan-of-record arithmetic that can be checked by hand. */
+export function funnelFixture(options: { emailMonthlyImpressions?: number } = {}): Benchmarks {
+  const b = roundBenchmarks();
+  if (options.emailMonthlyImpressions !== undefined) {
+    b.channels.email = {
+      ...b.channels.email!,
+      monthlyImpressions: {
+        value: options.emailMonthlyImpressions,
+        source: 'test analytics',
+        asOf: '2025-01-01',
+      },
+    };
+  }
+  return b;
+}

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
   approvedForDistribution,
@@ -9,7 +11,7 @@ import {
 } from '../../actions/engine/artifacts/review.js';
 import { markClaims } from '../../actions/engine/artifacts/review-claims.js';
 import { git } from '../../actions/engine/forge/local/git.js';
-import type { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
+import { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { approve, revise, verifyClaims } from '../../actions/engine/runner/local-actions.js';
 import { startCampaign } from '../../actions/engine/runner/run-stage.js';
 import { RecordingSampleLlm } from '../fakes/recording-sample-llm.js';
@@ -26,13 +28,20 @@ let dir: string;
 let llm: RecordingSampleLlm;
 const deps = () => ({ forge, llm });
 
-/** Research, strategy and content approved: the review pull request is open. */
-async function upToReview(): Promise<void> {
-  await startCampaign(deps(), brief);
-  for (let i = 0; i < 3; i++) await approve(deps(), ID);
+const OVERRIDE = { override: 'the targets were agreed with sales' };
+
+/** Repositories built once for the file: the content PR open, and the review PR open. */
+const snapshots = { content: '', review: '' };
+
+/** A copy of a snapshot to change freely: its forge, and a fresh model that records what it is asked. */
+async function copyOf(snapshot: keyof typeof snapshots): Promise<void> {
+  dir = await mkdtemp(join(tmpdir(), 'crescendo-review-gate-'));
+  await cp(snapshots[snapshot], dir, { recursive: true });
+  forge = await LocalForge.open(dir);
+  llm = new RecordingSampleLlm();
 }
 
-beforeEach(async () => {
+beforeAll(async () => {
   ({ forge, dir } = await freshRepo());
   llm = new RecordingSampleLlm();
   // The demo's brand voice: what the samples were written for.
@@ -43,11 +52,18 @@ beforeEach(async () => {
   );
   await git(dir, ['add', '.github/crescendo/brand.yml']);
   await git(dir, ['commit', '-q', '-m', 'brand']);
-});
+  await startCampaign(deps(), brief);
+  await approve(deps(), ID, OVERRIDE);
+  await approve(deps(), ID, OVERRIDE);
+  snapshots.content = await mkdtemp(join(tmpdir(), 'crescendo-review-gate-content-'));
+  await cp(dir, snapshots.content, { recursive: true });
+  await approve(deps(), ID, OVERRIDE);
+  snapshots.review = dir;
+}, 120_000);
 
 describe('claims a person must tick before distribution', () => {
   it('an asset whose claims are not all ticked is not distributed; ticking them on main lets it go', async () => {
-    await upToReview();
+    await copyOf('review');
     const guide = `content/${ID}/blog/2027-04-13-marketing-automation-software-buyers-guide.md`;
     const file = parseReviewFile((await forge.readFile(reviewPath(ID), REVIEW_BRANCH))!, reviewPath(ID));
     const guideClaims = file.data.claims.filter((c) => c.at.some((p) => p.path === guide)).map((c) => c.id);
@@ -75,22 +91,22 @@ describe('claims a person must tick before distribution', () => {
     );
     await git(dir, ['commit', '-q', '-am', 'Verify the guide claims']);
     expect((await approvedForDistribution(forge, ID)).approved).toContain(guide);
-  }, 60_000);
+  });
 
   it('crescendo verify ticks claims on the review branch, and approval then distributes', async () => {
-    await upToReview();
+    await copyOf('review');
     const verified = await verifyClaims(forge, ID, { ids: [], all: true });
     expect(verified.marked.length).toBeGreaterThan(10);
     const after = parseReviewFile((await forge.readFile(reviewPath(ID), REVIEW_BRANCH))!, reviewPath(ID));
     expect(after.body).not.toMatch(/- \[ \] \*\*C\d+\*\*/);
     const result = await approve(deps(), ID);
     expect(result.next?.pullRequest.branch).toBe(`crescendo/${ID}/distribution`);
-  }, 60_000);
+  });
 });
 
 describe('revisions per asset on the review pull request', () => {
   it('revises one asset named by path and line, with the feedback and the words of that line', async () => {
-    await upToReview();
+    await copyOf('review');
     const text = (await forge.readFile(EMAIL, REVIEW_BRANCH))!;
     const line =
       text.split('\n').findIndex((l) => l.includes('url: https://www.example.com/automate#programs')) + 1;
@@ -101,10 +117,10 @@ describe('revisions per asset on the review pull request', () => {
     expect(prompt).toContain(`On line ${line}`);
     expect(prompt).toContain('automate#programs');
     expect(prompt).toContain('link the program templates to the form');
-  }, 60_000);
+  });
 
   it('sends every asset marked changes-requested back to generation in one command', async () => {
-    await upToReview();
+    await copyOf('review');
     const from = llm.requests.length;
     await revise(deps(), ID, '', { changesRequested: true });
     expect(llm.tasksSince(from).sort()).toEqual([
@@ -123,14 +139,12 @@ describe('revisions per asset on the review pull request', () => {
     const post = `content/${ID}/linkedin/2027-05-08-why-sales-ignores-lead-scores.md`;
     expect(await forge.readFile(post, REVIEW_BRANCH)).toContain('status: approved');
     expect(await forge.readFile(LANDING, REVIEW_BRANCH)).toContain('status: changes-requested');
-  }, 60_000);
+  });
 });
 
 describe('revisions per asset on the content pull request', () => {
   it('regenerates only the named asset and keeps every other file of the branch', async () => {
-    await startCampaign(deps(), brief);
-    await approve(deps(), ID);
-    await approve(deps(), ID);
+    await copyOf('content');
     const branch = `crescendo/${ID}/content`;
     const before = await forge.listFiles(`content/${ID}`, branch);
     const from = llm.requests.length;
@@ -138,5 +152,5 @@ describe('revisions per asset on the content pull request', () => {
     expect(llm.tasksSince(from)).toEqual(['content/email-sequence/1']);
     expect(await forge.listFiles(`content/${ID}`, branch)).toEqual(before);
     expect(run.campaign.state.stages.content.files).toEqual(expect.arrayContaining(before));
-  }, 60_000);
+  });
 });

@@ -12,6 +12,7 @@ import { researchCheckpoints } from '../../actions/engine/stages/research/index.
 import { reviewCheckpoints } from '../../actions/engine/stages/review/index.js';
 import { strategyArtifact, strategyCheckpoints } from '../../actions/engine/stages/strategy/index.js';
 import { exampleBriefPath } from '../helpers.js';
+import { strategyOf } from './strategy/fixtures.js';
 
 const brief = Brief.parse(parse(readFileSync(exampleBriefPath, 'utf8')));
 const cite = ['S1'];
@@ -106,6 +107,14 @@ const proposal = {
       description: 'Generate 500 mqls',
       businessGoal: 'Q3 pipeline',
     },
+    {
+      metric: 'visitors' as const,
+      target: 50000,
+      unit: 'visitors',
+      deadline: '2027-06-30',
+      description: 'Drive 50,000 visitors',
+      businessGoal: 'Awareness',
+    },
   ],
   channels: [
     { channel: 'blog' as const, share: 0.4, rationale: 'search demand', researchFindings: ['keywords[0]'] },
@@ -116,18 +125,14 @@ const proposal = {
       researchFindings: ['trends[1]'],
     },
   ],
-  kpis: [
-    { channel: 'blog' as const, metric: 'sessions', target: 20000, unit: 'sessions' },
-    { channel: 'linkedin-ads' as const, metric: 'leads', target: 900, unit: 'leads' },
-  ],
 };
 
 describe('strategy checkpoints', () => {
-  it('passes SMART objectives with justified channels and KPIs', () => {
+  it('passes SMART objectives that keep the brief’s, with justified channels', () => {
     expect(strategyCheckpoints(proposal, { brief, research: research() })).toEqual([]);
   });
 
-  it('flags a deadline outside the window, an unjustified channel, a channel outside the brief, a channel without KPI', () => {
+  it('flags, by name, a deadline outside the window, an unjustified channel, a channel outside the brief, a dropped objective', () => {
     const bad = {
       ...proposal,
       objectives: [{ ...proposal.objectives[0]!, deadline: '2027-09-30' }],
@@ -136,39 +141,39 @@ describe('strategy checkpoints', () => {
         { channel: 'x' as const, share: 0.1, rationale: 'r', researchFindings: ['trends[42]'] },
       ],
     };
-    const wheres = strategyCheckpoints(bad, { brief, research: research() }).map((p) => p.where);
-    expect(wheres).toEqual(
+    const problems = strategyCheckpoints(bad, { brief, research: research() });
+    expect(problems.map((p) => p.where)).toEqual(
       expect.arrayContaining([
-        'objectives[0].deadline',
-        'channels[2].channel',
-        'channels[2].researchFindings[0]',
-        'kpis',
+        'Objective 1 (500 MQLs) deadline',
+        'X (Twitter)',
+        'X (Twitter) research findings 1',
+        'Objectives',
       ]),
+    );
+    expect(problems.find((p) => p.where === 'Objectives')?.message).toBe(
+      'the brief asks for 50,000 visitors by 2027-06-30: keep it as an objective with metric visitors and target 50000; a plan that falls short shows the gap, it does not change the target',
     );
   });
 
-  it('rejects budget lines that do not add up, naming the field', () => {
-    const data: StrategyData = {
-      ...proposal,
-      budget: {
-        currency: 'USD',
-        total: 45000,
-        lines: [
-          { channel: 'blog', amount: 18000 },
-          { channel: 'linkedin-ads', amount: 26999 },
-        ],
-      },
-      milestones: [
-        { date: '2027-04-01', title: 'Kickoff', week: 1 },
-        { date: '2027-05-01', title: 'Launch', week: 5 },
-        { date: '2027-06-30', title: 'Report', week: 13 },
-      ],
-      phases: [],
-    };
-    expect(strategyArtifact.checkpoints(data)).toEqual([
+  it('rejects budget lines that do not add up, and a plan of record edited out of agreement', () => {
+    const data = strategyOf(brief, proposal);
+    expect(strategyArtifact.checkpoints(data)).toEqual([]);
+    const lines = data.budget.lines.map((l, i) => (i === 0 ? { ...l, amount: l.amount - 1 } : l));
+    expect(strategyArtifact.checkpoints({ ...data, budget: { ...data.budget, lines } })).toEqual(
+      expect.arrayContaining([
+        {
+          where: 'Budget',
+          message: 'the channel budgets add up to 44,999, not the budget 45,000; they must add up exactly',
+        },
+      ]),
+    );
+    // A KPI raised by hand no longer matches the plan of record it is derived from.
+    const kpis = data.kpis.map((k, i) => (i === 0 ? { ...k, target: k.target + 1 } : k));
+    const first = data.kpis[0]!;
+    expect(strategyArtifact.checkpoints({ ...data, kpis })).toEqual([
       {
-        where: 'budget.lines',
-        message: 'allocations sum to 44999, not the budget 45000; they must add up exactly',
+        where: 'KPIs',
+        message: `LinkedIn Ads mqls has the target ${first.target + 1}, but the plan of record says ${first.target}`,
       },
     ]);
   });
@@ -231,12 +236,10 @@ describe('review, distribution and measurement checkpoints', () => {
 
 describe('asset plan', () => {
   it('plans every requested asset by channel and date inside the distribution phase', () => {
-    const strategy = {
-      ...proposal,
-      budget: { currency: 'USD', total: 45000, lines: [] },
-      milestones: [],
+    const strategy: StrategyData = {
+      ...strategyOf(brief, proposal),
       phases: [{ id: 'distribution', name: 'Distribution', start: '2027-05-01', end: '2027-06-20' }],
-    } as StrategyData;
+    };
     const plan = planAssets(brief, strategy, research());
     expect(plan).toHaveLength(brief.assets.reduce((s, a) => s + a.count, 0));
     expect(plan.every((a) => a.date >= '2027-05-01' && a.date <= '2027-06-20')).toBe(true);

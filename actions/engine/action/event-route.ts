@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { STAGES } from '../stages/index.js';
 import { nextStage, STAGE_NAMES, type StageName } from '../stages/names.js';
+import { overrideReason } from '../stages/override-line.js';
 import { isCampaignIssue } from './issue-form/issue-form.js';
 
 /**
@@ -14,6 +16,11 @@ export type EventIntent =
       title: string;
       body: string;
       author: string;
+      /**
+       * Who acted (the event's sender): the author when they opened it, or the person who labelled or edited
+       * it — a maintainer who does so adopts an outsider's campaign issue.
+       */
+      sender: string;
       /** The labels on the issue now (the invalid-form label says a problems comment exists). */
       labels: string[];
       action: 'opened' | 'edited' | 'labeled';
@@ -26,12 +33,35 @@ export type EventIntent =
       pr: number;
     }
   | {
+      /** The last stage's pull request (a report) merged: it starts nothing, but the campaign issue says so. */
+      kind: 'merged';
+      campaignId: string;
+      stage: StageName;
+      pr: number;
+    }
+  | {
       kind: 'revise';
       pr: number;
       feedback: string;
       actor: string;
       via: 'review' | 'comment';
+      /** `comment:<id>` or `review:<id>`: a request is applied once, whatever replays it. */
+      revisionId?: string;
+      /** The comment to acknowledge with reactions (comments only: reviews take no reactions). */
+      commentId?: number;
+      /** Where the request is, to link it in replies. */
+      url?: string;
       /** Known from the payload for reviews; for comments the action reads the PR's head ref. */
+      campaignId?: string;
+      stage?: StageName;
+    }
+  | {
+      /** A `Crescendo-Override: <reason>` line on a stage PR: accept what its approval gate reports. */
+      kind: 'override';
+      pr: number;
+      reason: string;
+      actor: string;
+      via: 'review' | 'comment';
       campaignId?: string;
       stage?: StageName;
     }
@@ -85,7 +115,13 @@ const PullRequestPayload = z.looseObject({ action: z.string(), pull_request: Pul
 
 const ReviewPayload = z.looseObject({
   action: z.string(),
-  review: z.looseObject({ state: z.string(), body: z.string().nullish(), user: User.nullish() }),
+  review: z.looseObject({
+    id: z.number().nullish(),
+    state: z.string(),
+    body: z.string().nullish(),
+    html_url: z.string().nullish(),
+    user: User.nullish(),
+  }),
   pull_request: PullRequestPart,
   sender: User.nullish(),
 });
@@ -98,7 +134,12 @@ const CommentPayload = z.looseObject({
     labels: Labels,
     pull_request: z.unknown().optional(),
   }),
-  comment: z.looseObject({ body: z.string().nullish(), user: User }),
+  comment: z.looseObject({
+    id: z.number().nullish(),
+    body: z.string().nullish(),
+    html_url: z.string().nullish(),
+    user: User,
+  }),
   sender: User.nullish(),
 });
 
@@ -143,7 +184,7 @@ export function reviseFeedback(body: string | null | undefined): string | undefi
 function routeIssues(payload: unknown): EventIntent {
   const parsed = IssuesPayload.safeParse(payload);
   if (!parsed.success) return ignore('the issues event payload has no issue');
-  const { action, issue, label } = parsed.data;
+  const { action, issue, label, sender } = parsed.data;
   if (action !== 'opened' && action !== 'edited' && action !== 'labeled') {
     return ignore(`issues.${action} does not start a campaign`);
   }
@@ -163,6 +204,7 @@ function routeIssues(payload: unknown): EventIntent {
     title: issue.title ?? '',
     body: issue.body ?? '',
     author: issue.user.login,
+    sender: sender?.login ?? issue.user.login,
     labels,
     action,
   };
@@ -192,7 +234,8 @@ function routeMerged(payload: unknown, repository: string, defaultBranch: string
     return ignore(`pull request #${pr.number}: branch ${pr.head.ref} does not match its labels`);
   }
   const next = nextStage(stage);
-  if (!next) return ignore(`${stage} report #${pr.number} merged; reports continue on schedule`);
+  // The last stage repeats: its merge starts nothing (the next report comes on schedule) but is news.
+  if (!next) return { kind: 'merged', campaignId, stage, pr: pr.number };
   return { kind: 'advance', campaignId, merged: stage, next, pr: pr.number };
 }
 
@@ -201,6 +244,18 @@ function routeReview(payload: unknown, repository: string): EventIntent {
   if (!parsed.success) return ignore('the pull_request_review payload has no review');
   const { action, review, pull_request: pr, sender } = parsed.data;
   if (action !== 'submitted') return ignore(`pull_request_review.${action} is not a new review`);
+  const reason = overrideReason(review.body);
+  if (reason !== undefined && review.state.toLowerCase() !== 'changes_requested') {
+    const reviewer = review.user ?? sender;
+    if (!reviewer || isBot(reviewer) || isBot(sender)) return ignore('reviews by bots are ignored');
+    if (pr.state === 'closed') return ignore(`pull request #${pr.number} is closed`);
+    if (pr.head.repo?.full_name !== repository) {
+      return ignore(`pull request #${pr.number} comes from another repository`);
+    }
+    const branch = parseStageBranch(pr.head.ref);
+    if (!branch) return ignore(`pull request #${pr.number} is not a Crescendo stage (${pr.head.ref})`);
+    return { kind: 'override', pr: pr.number, reason, actor: reviewer.login, via: 'review', ...branch };
+  }
   if (review.state.toLowerCase() !== 'changes_requested') {
     return ignore(`a ${review.state.toLowerCase()} review does not ask for a revision`);
   }
@@ -218,6 +273,8 @@ function routeReview(payload: unknown, repository: string): EventIntent {
     feedback: (review.body ?? '').trim(),
     actor: reviewer.login,
     via: 'review',
+    ...(review.id ? { revisionId: `review:${review.id}` } : {}),
+    ...(review.html_url ? { url: review.html_url } : {}),
     campaignId: branch.campaignId,
     stage: branch.stage,
   };
@@ -230,18 +287,34 @@ function routeComment(payload: unknown): EventIntent {
   if (action !== 'created') return ignore(`issue_comment.${action} is not a new comment`);
   if (isBot(comment.user) || isBot(sender)) return ignore('comments by bots are ignored');
   const feedback = reviseFeedback(comment.body);
-  if (feedback === undefined) return ignore(`the comment is not a ${REVISE_COMMAND} command`);
+  const reason = feedback === undefined ? overrideReason(comment.body) : undefined;
+  if (feedback === undefined && reason === undefined) {
+    return ignore(`the comment is not a ${REVISE_COMMAND} command`);
+  }
   if (issue.pull_request === undefined || issue.pull_request === null) {
     return ignore(`#${issue.number} is an issue, not a pull request`);
   }
   if (issue.state === 'closed') return ignore(`pull request #${issue.number} is closed`);
   const { campaignId, stage } = stageFromLabels(labelNames(issue.labels));
+  if (reason !== undefined) {
+    return {
+      kind: 'override',
+      pr: issue.number,
+      reason,
+      actor: comment.user.login,
+      via: 'comment',
+      ...(campaignId ? { campaignId } : {}),
+      ...(stage ? { stage } : {}),
+    };
+  }
   return {
     kind: 'revise',
     pr: issue.number,
-    feedback,
+    feedback: feedback ?? '',
     actor: comment.user.login,
     via: 'comment',
+    ...(comment.id ? { revisionId: `comment:${comment.id}`, commentId: comment.id } : {}),
+    ...(comment.html_url ? { url: comment.html_url } : {}),
     ...(campaignId ? { campaignId } : {}),
     ...(stage ? { stage } : {}),
   };
@@ -292,9 +365,14 @@ export function concernsStage(intent: EventIntent, stage: StageName): boolean {
       return stage === 'research';
     case 'advance':
       return intent.next === stage;
+    case 'merged':
+      return intent.stage === stage;
     case 'revise':
       // Comments name no branch in the payload; the action reads the PR before deciding.
       return intent.stage === undefined || intent.stage === stage;
+    case 'override':
+      // Only a stage with an approval gate has something to override.
+      return STAGES[stage].gate !== undefined && (intent.stage === undefined || intent.stage === stage);
     case 'run':
       return intent.stage === stage;
     case 'measure-all':

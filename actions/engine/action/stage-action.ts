@@ -3,47 +3,31 @@ import * as core from '@actions/core';
 import { campaignFilePath } from '../artifacts/campaign.js';
 import { CrescendoError, formatError, hasCode } from '../errors.js';
 import { GitHubForge, type ThrottleSettings } from '../forge/github/github-forge.js';
-import { AnthropicLlm } from '../llm/anthropic-llm.js';
-import type { Llm } from '../llm/llm.js';
-import { SampleLlm } from '../llm/sample-llm.js';
 import { listCampaignIds, loadCampaign } from '../runner/campaigns.js';
-import {
-  type PipelineDeps,
-  runStage,
-  type StageRun,
-  startCampaign,
-  updateProgress,
-} from '../runner/run-stage.js';
+import { runStage, type StageRun, updateProgress } from '../runner/run-stage.js';
 import { previousApproved, stageViews } from '../runner/stage-status.js';
-import { FIRST_STAGE, STAGES } from '../stages/index.js';
+import { waitingNote } from '../runner/waiting.js';
+import { STAGES } from '../stages/index.js';
 import { type StageName, stageBranch } from '../stages/names.js';
+import { concernsStage, type EventIntent, routeEvent } from './event-route.js';
+import { applyOverride } from './override-action.js';
+import { revisePullRequest } from './revise.js';
 import {
-  concernsStage,
-  type EventIntent,
-  parseStageBranch,
-  routeEvent,
-  stageFromLabels,
-} from './event-route.js';
-import {
-  CAMPAIGN_TEMPLATE_PATH,
-  FORM_PROBLEMS_MARKER,
-  parseCampaignIssue,
-  renderFormProblems,
-} from './issue-form/issue-form.js';
+  allowed,
+  deps,
+  type RunContext,
+  ran,
+  refreshProgress,
+  type StageActionResult,
+  skipped,
+} from './run-context.js';
+import { startFromIssue } from './start.js';
 
-/** Label put on a campaign issue whose form cannot be read. */
-export const INVALID_FORM_LABEL = 'crescendo:invalid-form';
-const REFUSED_MARKER = '<!-- crescendo:refused -->';
+export type { StageActionResult } from './run-context.js';
+export { stageLlm } from './run-context.js';
+export { INVALID_FORM_LABEL } from './start.js';
+
 const errorMarker = (stage: StageName): string => `<!-- crescendo:error:${stage} -->`;
-
-/** What one run of a stage action did, also written as outputs and the job summary. */
-export interface StageActionResult {
-  status: 'ran' | 'unchanged' | 'skipped' | 'refused' | 'invalid-form' | 'waiting' | 'failed';
-  message: string;
-  campaignId?: string;
-  pullRequest?: number;
-  runs: StageRun[];
-}
 
 type Env = NodeJS.ProcessEnv;
 
@@ -53,15 +37,9 @@ export function actionInput(env: Env, name: string): string {
 }
 
 /**
- * The model: the live Anthropic API (honouring `ANTHROPIC_BASE_URL`), or, when `CRESCENDO_SAMPLE_ANSWERS`
- * names a directory, the shipped sample answers (tests and the demo repository; the PRs say so).
+ * `CRESCENDO_GITHUB_THROTTLE_MS`: how long GitHub's "one second" lasts for this run (write spacing and the
+ * unit of `retry-after`); tests set 0 so nothing waits idle. Unset: GitHub's documented limits.
  */
-export function stageLlm(env: Env, apiKey: string): Llm {
-  const samples = env.CRESCENDO_SAMPLE_ANSWERS;
-  if (samples) return new SampleLlm(samples);
-  return new AnthropicLlm({ apiKey: apiKey || undefined, baseURL: env.ANTHROPIC_BASE_URL || undefined });
-}
-
 function throttleFrom(env: Env): ThrottleSettings | undefined {
   const raw = env.CRESCENDO_GITHUB_THROTTLE_MS;
   if (raw === undefined || raw === '') return undefined;
@@ -88,121 +66,32 @@ function defaultBranchOf(payload: unknown): string | undefined {
   return typeof repo.default_branch === 'string' ? repo.default_branch : undefined;
 }
 
-/** Everything one run needs; `target` is where a failure is reported (campaign issue or PR). */
-interface RunContext {
-  stage: StageName;
-  env: Env;
-  forge: GitHubForge;
-  dryRun: boolean;
-  apiKey: string;
-  target?: number;
-  campaignId?: string;
-}
-
-function deps(ctx: RunContext): PipelineDeps {
-  const server = (ctx.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-  const repository = ctx.env.GITHUB_REPOSITORY ?? `${ctx.forge.owner}/${ctx.forge.repo}`;
-  return {
-    forge: ctx.forge,
-    llm: stageLlm(ctx.env, ctx.apiKey),
-    log: (line) => core.info(line),
-    prUrl: (n) => `${server}/${repository}/pull/${n}`,
-  };
-}
-
-const ran = (run: StageRun, stage: StageName): StageActionResult => ({
-  status: run.changed ? 'ran' : 'unchanged',
-  message: run.changed
-    ? `${STAGES[stage].title}: pull request #${run.pullRequest.number} is ready for review.`
-    : `${STAGES[stage].title}: pull request #${run.pullRequest.number} is already open; nothing changed.`,
-  campaignId: run.campaign.brief.id,
-  pullRequest: run.pullRequest.number,
-  runs: [run],
-});
-
-const skipped = (message: string, campaignId?: string): StageActionResult => ({
-  status: 'skipped',
-  message,
-  campaignId,
-  runs: [],
-});
-
-/** Only people with write access start or revise; others get one polite comment (edited, never repeated). */
-async function allowed(ctx: RunContext, login: string, where: number, what: string): Promise<boolean> {
-  if (await ctx.forge.hasWriteAccess(login)) return true;
-  if (!ctx.dryRun) {
-    await ctx.forge.upsertComment(
-      where,
-      REFUSED_MARKER,
-      [
-        REFUSED_MARKER,
-        `Thanks, @${login}! Only people with write access to this repository can ${what}, so Crescendo did not act on this.`,
-        'Ask a maintainer to do it, or to give you write access.',
-      ].join('\n\n'),
-    );
-  }
-  return false;
-}
-
-async function start(
+/**
+ * Runs one stage of one campaign after a merge, a dispatch or a schedule. Whatever happens (a run, a skip, a
+ * wait), the campaign issue is left telling the truth: a run renders the progress comment itself, a wait
+ * renders it with what the stage waits for, anything else re-renders it from the forge.
+ */
+async function runOne(
   ctx: RunContext,
-  intent: Extract<EventIntent, { kind: 'start' }>,
+  campaignId: string,
+  why: string,
+  after?: number,
 ): Promise<StageActionResult> {
-  ctx.target = intent.issue;
-  if (!(await allowed(ctx, intent.author, intent.issue, 'start a campaign'))) {
-    return { status: 'refused', message: `@${intent.author} has no write access; nothing ran.`, runs: [] };
-  }
-  const templateYaml = await ctx.forge.readFile(CAMPAIGN_TEMPLATE_PATH);
-  const form = parseCampaignIssue({
-    title: intent.title,
-    body: intent.body,
-    number: intent.issue,
-    templateYaml,
-  });
-  const hadProblems = intent.labels.includes(INVALID_FORM_LABEL);
-  if (!form.ok) {
-    if (!ctx.dryRun) {
-      await ctx.forge.upsertComment(intent.issue, FORM_PROBLEMS_MARKER, renderFormProblems(form.problems));
-      await ctx.forge.addLabels(intent.issue, [INVALID_FORM_LABEL]);
-    }
-    return {
-      status: 'invalid-form',
-      message: `The campaign form of issue #${intent.issue} needs ${form.problems.length} fix(es); they are listed on the issue.`,
-      runs: [],
-    };
-  }
-  const id = form.brief.id;
-  ctx.campaignId = id;
-  if (hadProblems && !ctx.dryRun) {
-    await ctx.forge.upsertComment(
-      intent.issue,
-      FORM_PROBLEMS_MARKER,
-      `${FORM_PROBLEMS_MARKER}\n### ✅ The campaign brief reads correctly now\n\nThanks for the fixes: Crescendo is starting the research stage.\n`,
-    );
-  }
-  // An edit after the campaign started (same issue) changes nothing: the brief lives in campaign.yml now.
-  const existing = await loadCampaign(ctx.forge, id);
-  if (existing && existing.state.issue === intent.issue) {
-    return skipped(
-      `Campaign ${id} already started from issue #${intent.issue}; edits to the issue change nothing.`,
-      id,
-    );
-  }
-  if (ctx.dryRun) return skipped(`Dry run: would start campaign ${id} with ${FIRST_STAGE.name}.`, id);
-  return ran(
-    await startCampaign(deps(ctx), form.brief, { issue: intent.issue, where: `issue #${intent.issue}` }),
-    FIRST_STAGE.name,
-  );
-}
-
-/** Runs one stage of one campaign after a merge, a dispatch or a schedule. */
-async function runOne(ctx: RunContext, campaignId: string, why: string): Promise<StageActionResult> {
   const { stage, forge } = ctx;
   ctx.campaignId = campaignId;
   const campaign = await loadCampaign(forge, campaignId);
   ctx.target = campaign?.state.issue ?? ctx.target;
   const pr = await forge.findPullRequest(stageBranch(campaignId, stage));
+  // A merge delivered again (GitHub redelivers webhooks) must not start a repeating stage a second time.
+  if (after !== undefined && pr && pr.number > after) {
+    await refreshProgress(ctx, campaignId);
+    return skipped(
+      `${STAGES[stage].title} of ${campaignId} already started after #${after} (#${pr.number}).`,
+      campaignId,
+    );
+  }
   if (pr?.state === 'merged' && !STAGES[stage].repeats) {
+    await refreshProgress(ctx, campaignId);
     return skipped(
       `${STAGES[stage].title} of ${campaignId} was already approved in #${pr.number}.`,
       campaignId,
@@ -210,11 +99,13 @@ async function runOne(ctx: RunContext, campaignId: string, why: string): Promise
   }
   if (ctx.dryRun) return skipped(`Dry run: would run ${stage} for ${campaignId} (${why}).`, campaignId);
   try {
-    return ran(await runStage(deps(ctx), { campaignId, stage }), stage);
+    const run = await runStage(deps(ctx), { campaignId, stage });
+    if (!run.changed) await refreshProgress(ctx, campaignId);
+    return ran(run, stage);
   } catch (error) {
     // A stage that needs something a person provides (e.g. performance data) waits; the issue says for what.
     if (!hasCode(error, 'waiting')) throw error;
-    const waiting = `${error.message} — ${error.fix ?? ''} (${error.where ?? ''})`;
+    const waiting = waitingNote(STAGES[stage], error);
     if (campaign) await updateProgress(deps(ctx), campaign, undefined, undefined, waiting);
     return {
       status: 'waiting',
@@ -223,45 +114,6 @@ async function runOne(ctx: RunContext, campaignId: string, why: string): Promise
       runs: [],
     };
   }
-}
-
-async function revise(
-  ctx: RunContext,
-  intent: Extract<EventIntent, { kind: 'revise' }>,
-): Promise<StageActionResult> {
-  ctx.target = intent.pr;
-  let { campaignId, stage } = intent;
-  const pr = await ctx.forge.getPullRequest(intent.pr);
-  const branch = parseStageBranch(pr.branch);
-  if (!branch) return skipped(`#${intent.pr} is not a Crescendo stage pull request.`);
-  const labelled = stageFromLabels(pr.labels);
-  if (labelled.stage !== branch.stage || labelled.campaignId !== branch.campaignId) {
-    return skipped(`#${intent.pr}: its branch ${pr.branch} and labels disagree; not revising.`);
-  }
-  if ((campaignId && campaignId !== branch.campaignId) || (stage && stage !== branch.stage)) {
-    return skipped(`#${intent.pr} is not the pull request the event named.`);
-  }
-  campaignId = branch.campaignId;
-  stage = branch.stage;
-  if (stage !== ctx.stage)
-    return skipped(`#${intent.pr} is a ${stage} pull request; this is the ${ctx.stage} action.`);
-  if (pr.state !== 'open')
-    return skipped(`#${intent.pr} is ${pr.state}; only open pull requests are revised.`);
-  ctx.campaignId = campaignId;
-  const what = intent.via === 'review' ? 'request a revision' : 'revise a stage with `/crescendo revise`';
-  if (!(await allowed(ctx, intent.actor, intent.pr, what))) {
-    return {
-      status: 'refused',
-      message: `@${intent.actor} has no write access; nothing ran.`,
-      campaignId,
-      runs: [],
-    };
-  }
-  const feedback =
-    intent.feedback || 'The reviewer requested changes without a comment: improve the weakest parts.';
-  if (ctx.dryRun)
-    return skipped(`Dry run: would revise ${stage} of ${campaignId} (#${intent.pr}).`, campaignId);
-  return ran(await runStage(deps(ctx), { campaignId, stage, feedback: [feedback] }), stage);
 }
 
 /**
@@ -287,6 +139,7 @@ async function runScheduled(ctx: RunContext): Promise<StageActionResult> {
       failures.push(`${id}: ${formatError(error)}`);
       const target = (await loadCampaign(ctx.forge, id).catch(() => undefined))?.state.issue;
       await reportFailure({ ...ctx, campaignId: id, target }, error);
+      await refreshProgress({ ...ctx, campaignId: id, target }, id);
     }
   }
   return summariseRuns(
@@ -338,12 +191,36 @@ function summariseRuns(runs: StageRun[], lines: string[], failed: boolean, none:
 async function dispatch(ctx: RunContext, intent: EventIntent): Promise<StageActionResult> {
   switch (intent.kind) {
     case 'start':
-      return start(ctx, intent);
+      return startFromIssue(ctx, intent);
     case 'advance':
       ctx.target = intent.pr;
-      return runOne(ctx, intent.campaignId, `#${intent.pr} approved ${intent.merged}`);
+      return runOne(ctx, intent.campaignId, `#${intent.pr} approved ${intent.merged}`, intent.pr);
+    case 'merged': {
+      // A merged report starts nothing (the next one comes on schedule); the campaign issue shows it merged.
+      ctx.target = intent.pr;
+      ctx.campaignId = intent.campaignId;
+      await refreshProgress(ctx, intent.campaignId);
+      return skipped(
+        `${STAGES[intent.stage].title} #${intent.pr} of ${intent.campaignId} merged; the next one comes on schedule.`,
+        intent.campaignId,
+      );
+    }
     case 'revise':
-      return revise(ctx, intent);
+      return revisePullRequest(ctx, intent);
+    case 'override': {
+      ctx.target = intent.pr;
+      const outcome = await applyOverride(
+        {
+          forge: ctx.forge,
+          stage: ctx.stage,
+          dryRun: ctx.dryRun,
+          allowed: (login, where, what) => allowed(ctx, login, where, what),
+        },
+        intent,
+      );
+      ctx.campaignId = outcome.campaignId ?? ctx.campaignId;
+      return { ...outcome, runs: [] };
+    }
     case 'run':
       return runOne(ctx, intent.campaignId, 'run by hand');
     case 'measure-all':
@@ -439,7 +316,11 @@ export async function runStageAction(stage: StageName, env: Env = process.env): 
     }
   } catch (error) {
     const message = formatError(error);
-    if (ctx) await reportFailure(ctx, error);
+    if (ctx) {
+      await reportFailure(ctx, error);
+      // A failed run still leaves the campaign issue true to what happened before it (e.g. a merge).
+      if (ctx.campaignId) await refreshProgress(ctx, ctx.campaignId);
+    }
     result = { status: 'failed', message, campaignId: ctx?.campaignId, runs: [] };
   }
   core.info(result.message);

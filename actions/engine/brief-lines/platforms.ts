@@ -3,7 +3,7 @@ import { CHANNEL_LABELS, channelOf, SOCIAL_CHANNELS } from '../channels/index.js
 import { findQuantities } from './quantity.js';
 import { accept, ask, type LineRead, quote, refuse } from './result.js';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A word pattern for a channel's id, its label's first word and its aliases ("linked in", "twitter"). */
 function wordsOf(id: SocialPlatform): RegExp {
@@ -11,7 +11,7 @@ function wordsOf(id: SocialPlatform): RegExp {
   if (id === 'x') return /\b(?:twitter|tweets?)\b|(?<![\d.]\s?)\bx\b(?!\s?\d)/i;
   const label = CHANNEL_LABELS[id].split(/[\s(]/)[0] ?? id;
   const words = [id, label, ...(channelOf(id).aliases ?? [])].map((w) =>
-    escape(w.toLowerCase())
+    escapeRegExp(w.toLowerCase())
       .replace(/-/g, '[\\s-]?')
       .replace(/^linkedin/, 'linked\\s?in'),
   );

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { blog } from './blog/index.js';
+import { bluesky } from './bluesky/index.js';
 import type { ChannelDefinition, SocialPostLimits } from './channel.js';
 import { email } from './email/index.js';
 import { events } from './events/index.js';
@@ -20,6 +21,7 @@ export const CHANNEL_LIST = [
   blog,
   linkedin,
   x,
+  bluesky,
   email,
   googleAds,
   linkedinAds,

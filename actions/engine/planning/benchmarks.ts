@@ -40,7 +40,11 @@ export type RateBenchmark = z.infer<typeof RateBenchmark>;
 export const MoneyBenchmark = z.object({ value: z.number().positive(), ...sourced }).strict();
 export type MoneyBenchmark = z.infer<typeof MoneyBenchmark>;
 
-export type SourcedValue = RateBenchmark | MoneyBenchmark;
+/** A volume (visits, impressions) in a period; a team's own number, never a publication's. */
+export const CountBenchmark = z.object({ value: z.number().positive(), ...sourced }).strict();
+export type CountBenchmark = z.infer<typeof CountBenchmark>;
+
+export type SourcedValue = RateBenchmark | MoneyBenchmark | CountBenchmark;
 
 /**
  * How a channel's cost grows with volume:
@@ -73,6 +77,13 @@ export const ChannelBenchmark = z
      * the diminishing-returns curve (see optimiser README section). An assumption, not a publication.
      */
     referenceMonthlySpend: MoneyBenchmark.optional(),
+    /**
+     * What an organic channel (`costModel: none`) brings in 30 days without media spend, new content
+     * included: visits (blog sessions) or impressions (delivered emails, post impressions; `ctr` turns
+     * them into clicks). The team's own analytics; the strategy plans organic results from it.
+     */
+    monthlyVisits: CountBenchmark.optional(),
+    monthlyImpressions: CountBenchmark.optional(),
   })
   .strict()
   .superRefine((b, ctx) => {

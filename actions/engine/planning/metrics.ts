@@ -42,6 +42,21 @@ export const METRIC_STAGE: Readonly<Record<ObjectiveMetric, FunnelStage>> = {
   revenue: 'revenue',
 };
 
+/** How a person names each metric in a sentence or a table heading ("500 MQLs", "Expected visitors"). */
+export const METRIC_LABELS: Readonly<Record<ObjectiveMetric, string>> = {
+  impressions: 'impressions',
+  clicks: 'clicks',
+  visitors: 'visitors',
+  sessions: 'sessions',
+  leads: 'leads',
+  signups: 'sign-ups',
+  'email-subscribers': 'email subscribers',
+  trials: 'trials',
+  demos: 'demos',
+  mqls: 'MQLs',
+  revenue: 'revenue',
+};
+
 export function isConversionMetric(metric: ObjectiveMetric): metric is ConversionMetric {
   return (CONVERSION_METRICS as readonly string[]).includes(metric);
 }

@@ -3,7 +3,9 @@ import { markClaims } from '../artifacts/review-claims.js';
 import { CrescendoError, hasCode } from '../errors.js';
 import type { PullRequest } from '../forge/forge.js';
 import type { LocalForge } from '../forge/local/local-forge.js';
+import { STAGES } from '../stages/index.js';
 import { nextStage, STAGE_NAMES, type StageName, stageBranch } from '../stages/names.js';
+import { gateProblems, recordOverride } from './override.js';
 import { type PipelineDeps, runStage, type StageRun } from './run-stage.js';
 
 /** The stage of a campaign whose pull request is open, if any. */
@@ -25,16 +27,51 @@ export interface ApproveResult {
   waiting?: string;
 }
 
-/** Local approval: merge the open stage PR into main, then run the next stage as the workflow would. */
+export interface ApproveOptions {
+  /** Accept what the stage's gate reports (the strategy's warnings), with this reason. */
+  override?: string;
+  /** Who accepts; the local user by default. */
+  by?: string;
+}
+
+/**
+ * Local approval: merge the open stage PR into main, then run the next stage as the workflow would. A
+ * stage whose gate reports problems (a strategy with warnings) is refused unless `override` gives a
+ * reason, which is recorded on the stage branch before the merge.
+ */
 export async function approve(
   deps: PipelineDeps & { forge: LocalForge },
   id: string,
+  options: ApproveOptions = {},
 ): Promise<ApproveResult> {
   const open = await openStage(deps.forge, id);
   if (!open) {
     throw new CrescendoError(`campaign ${id} has no stage waiting for approval`, {
       fix: 'run `crescendo status` to see where it stands',
     });
+  }
+  let blocking = await gateProblems(deps.forge, open.stage, open.pr, id);
+  if (blocking.length > 0 && options.override?.trim()) {
+    const by = options.by ?? process.env.USER ?? 'local';
+    const now = deps.now?.() ?? new Date();
+    ({ blocking } = await recordOverride(deps.forge, {
+      stage: open.stage,
+      pr: open.pr,
+      campaignId: id,
+      reason: options.override.trim(),
+      by,
+      at: now,
+    }));
+    deps.log?.(`${open.stage}: ${by} accepted its warnings: ${options.override.trim()}`);
+  }
+  if (blocking.length > 0) {
+    throw new CrescendoError(
+      `${STAGES[open.stage].title} of ${id} is not approved: ${blocking.length} warning(s) block it`,
+      {
+        problems: blocking,
+        fix: `${STAGES[open.stage].gate?.howTo(id) ?? 'resolve them first'}`,
+      },
+    );
   }
   await deps.forge.mergePullRequest(open.pr.number, `Approve ${open.stage} for ${id} (#${open.pr.number})`);
   deps.log?.(`${open.stage}: approved (merged #${open.pr.number})`);

@@ -39,15 +39,19 @@ export function renderProgress(
   prUrl: (n: number) => string,
 ): string {
   const { brief, state } = campaign;
+  const current = currentStage(views);
   const lines = STAGE_LIST.map((stage) => {
     const view = views[stage.name];
     const box = view.status === 'approved' ? '[x]' : '[ ]';
     const status =
       view.status === 'approved' ? ' · merged' : view.status === 'in-review' ? ' · in review' : '';
+    // The stage in flight that waits for people says so on its own line too.
+    const waits =
+      facts.waiting && stage.name === current && view.status !== 'in-review' ? ' · waiting on the team' : '';
     const pr =
       view.pr && view.status !== 'pending' ? ` — [#${view.pr.number}](${prUrl(view.pr.number)})` : '';
     const usd = facts.spentByStage.get(stage.name) ?? 0;
-    return `- ${box} **${stage.title}**${status}${pr}${usd > 0 ? ` · $${usd.toFixed(4)}` : ''}`;
+    return `- ${box} **${stage.title}**${status}${waits}${pr}${usd > 0 ? ` · $${usd.toFixed(4)}` : ''}`;
   });
   return [
     PROGRESS_MARKER,

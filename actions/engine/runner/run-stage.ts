@@ -14,9 +14,9 @@ import { formatPath } from '../files/yaml.js';
 import type { FileChange, Forge, PullRequest } from '../forge/forge.js';
 import type { Llm } from '../llm/llm.js';
 import { SpendGuard } from '../llm/spend-guard.js';
-import { totalUsd } from '../llm/spend-record.js';
+import { type SpendRecord, totalUsd } from '../llm/spend-record.js';
 import { FIRST_STAGE, STAGES } from '../stages/index.js';
-import { previousStage, type StageName, stageBranch } from '../stages/names.js';
+import { previousStage, STAGE_NAMES, type StageName, stageBranch } from '../stages/names.js';
 import type { Revision, Stage, StageContext } from '../stages/stage.js';
 import { loadCampaign } from './campaigns.js';
 import { nextAction, PROGRESS_MARKER, renderProgress } from './progress.js';
@@ -29,6 +29,7 @@ import {
 } from './revision-requests.js';
 import { StageSpendLog, spendByStage } from './spend-log.js';
 import { type StageViews, stageViews, viewOf } from './stage-status.js';
+import { stageWaits } from './waiting.js';
 
 export interface PipelineDeps {
   forge: Forge;
@@ -99,6 +100,11 @@ export interface RunStageRequest {
   feedback?: string[];
   /** The revision request's id (`comment:<id>`, `review:<id>`): a request already applied changes nothing. */
   revisionId?: string;
+  /**
+   * Several revision requests applied together (their feedback, in order, in `feedback`): recorded as applied
+   * with the revision; when every one of them is applied already, nothing changes.
+   */
+  revisionIds?: readonly string[];
 }
 
 /**
@@ -117,6 +123,7 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
   const views = await stageViews(forge, id);
   const openPr = views[stage.name].status === 'in-review' ? views[stage.name].pr : undefined;
   const feedback = request.feedback ?? [];
+  const revisionIds = [...(request.revisionIds ?? []), ...(request.revisionId ? [request.revisionId] : [])];
 
   if (!openPr && feedback.length > 0) {
     throw new CrescendoError(`there is no open ${stage.name} pull request to revise for ${id}`, {
@@ -134,9 +141,9 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
   const record = campaign.state.stages[stage.name];
   let resume: PendingBatch | undefined;
   if (openPr) {
-    if (request.revisionId && record.applied.includes(request.revisionId)) {
+    if (revisionIds.length > 0 && revisionIds.every((r) => record.applied.includes(r))) {
       log(
-        `${stage.name}: revision ${request.revisionId} was already applied to #${openPr.number}; nothing to do`,
+        `${stage.name}: revision ${revisionIds.join(', ')} was already applied to #${openPr.number}; nothing to do`,
       );
       return { campaign, pullRequest: openPr, cost: zeroCost(), next: nextAction(views), changed: false };
     }
@@ -239,7 +246,7 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
   const stale: FileChange[] =
     openPr && !result.keepsOtherFiles ? staleFiles(stage, id, record.files, written) : [];
   const kept = result.keepsOtherFiles && openPr ? record.files : [];
-  const applied = [...(request.revisionId ? [request.revisionId] : []), ...(requests?.applied ?? [])].filter(
+  const applied = [...new Set([...revisionIds, ...(requests?.applied ?? [])])].filter(
     (a) => !record.applied.includes(a),
   );
   campaign.state.sample = campaign.state.sample || llm.isSample;
@@ -347,26 +354,34 @@ function checkCanRun(views: StageViews, stage: Stage): void {
   }
 }
 
-/** Re-renders the campaign's progress comment from the forge's state and the spend log. */
+/**
+ * Re-renders the campaign's progress comment from the forge's state: each stage's newest pull request, the
+ * spend log (the default branch's and the open stage branch's), and whether the stage in flight waits for
+ * something a person provides (asked of the stage when `waiting` is not given). Writes only when it changed.
+ */
 export async function updateProgress(
   deps: PipelineDeps,
   campaign: Campaign,
   views?: StageViews,
-  spend?: { records: readonly import('../llm/spend-record.js').SpendRecord[]; capUsd: number },
+  spend?: { records: readonly SpendRecord[]; capUsd: number },
   waiting?: string,
 ): Promise<void> {
   if (!campaign.state.issue) return;
   const id = campaign.brief.id;
   const currentViews = views ?? (await stageViews(deps.forge, id));
-  const records = spend?.records ?? (await StageSpendLog.open(deps.forge, id, '')).all();
-  const capUsd =
+  const open = STAGE_NAMES.find((name) => currentViews[name].status === 'in-review');
+  const [records, capUsd, waits] = await Promise.all([
+    spend?.records ??
+      StageSpendLog.open(deps.forge, id, open ? stageBranch(id, open) : '').then((log) => log.all()),
     spend?.capUsd ??
-    campaign.brief.spendCapUsd ??
-    (await loadConfig((p) => deps.forge.readFile(p))).spendCapUsd;
+      campaign.brief.spendCapUsd ??
+      loadConfig((p) => deps.forge.readFile(p)).then((config) => config.spendCapUsd),
+    waiting ?? stageWaits(deps.forge, campaign, currentViews, deps.now?.() ?? new Date()),
+  ]);
   const body = renderProgress(
     campaign,
     currentViews,
-    { spentByStage: spendByStage(records), spentUsd: totalUsd(records), capUsd, waiting },
+    { spentByStage: spendByStage(records), spentUsd: totalUsd(records), capUsd, waiting: waits },
     deps.prUrl ?? ((n) => `#${n}`),
   );
   await deps.forge.upsertComment(campaign.state.issue, PROGRESS_MARKER, body);

@@ -109,6 +109,32 @@ export interface Stage {
    */
   ready?(ctx: Omit<StageContext, 'guard' | 'llm'>): Promise<void>;
   run(ctx: StageContext): Promise<StageResult>;
+  /** What blocks approval of this stage's files until a person with write access overrides it. */
+  gate?: StageGate;
+}
+
+/** A person's acceptance of what a gate reports: the reason, who, when. */
+export interface OverrideRequest {
+  reason: string;
+  by: string;
+  at: Date;
+}
+
+/**
+ * An approval gate (the strategy's achievability warnings): the runner asks it before merging, and
+ * records a person's override through it, in the stage's own files, so checks read the same answer.
+ */
+export interface StageGate {
+  /** Problems that block approval of the campaign's files as `read` sees them (labels, not field paths). */
+  blocking(read: (path: string) => Promise<string | undefined>, campaignId: string): Promise<Problem[]>;
+  /** The file changes that record the override. */
+  override(
+    read: (path: string) => Promise<string | undefined>,
+    campaignId: string,
+    request: OverrideRequest,
+  ): Promise<FileChange[]>;
+  /** How a person overrides, in a sentence (for errors and comments). */
+  howTo(campaignId: string): string;
 }
 
 /** An artifact kind that `crescendo check` can validate after a human edited it. */

@@ -8,11 +8,13 @@ import { type FakeContext, GITHUB_ACTIONS_LOGIN, type RepoSettings } from './con
 import type { Fault } from './faults.js';
 import { GitRepo, type TreeEdit } from './git.js';
 import { gitDataRoutes } from './git-data-routes.js';
+import { answerGraphql } from './graphql.js';
 import { identity } from './identity.js';
 import { createComment, createIssue, findIssue } from './issue-logic.js';
 import { issuesRoutes } from './issues-routes.js';
 import { type MergeMethod, mergePull, pullJson } from './pull-logic.js';
 import { pullsRoutes } from './pulls-routes.js';
+import { reactionsRoutes } from './reactions-routes.js';
 import { repoRoutes } from './repo-routes.js';
 import { reviewCommentsRoutes } from './review-comments-routes.js';
 import { createReview, type ReviewEvent } from './review-logic.js';
@@ -24,6 +26,7 @@ import {
   type IssueJson,
   type LabelJson,
   type PullJson,
+  type ReactionJson,
   type ReviewJson,
   Views,
 } from './views.js';
@@ -113,6 +116,8 @@ export interface FakeGitHub {
   pullRequest(number: number): Promise<PullJson>;
   pullRequests(): Promise<PullJson[]>;
   comments(issue: number): CommentJson[];
+  /** Reactions on an issue or pull-request comment, oldest first. */
+  reactions(comment: number): ReactionJson[];
   reviews(pull: number): ReviewJson[];
   labels(): LabelJson[];
   /** Branch name → head sha. */
@@ -177,12 +182,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     ...pullsRoutes(ctx, views),
     ...reviewCommentsRoutes(ctx, views),
     ...issuesRoutes(ctx, views),
+    ...reactionsRoutes(ctx, views),
   ];
   const tokens = new Map<string, Actor>();
   for (const [token, login] of Object.entries(options.tokens ?? { [DEFAULT_TOKEN]: GITHUB_ACTIONS_LOGIN })) {
     tokens.set(token, state.user(login));
   }
-  const pipeline = new ApiPipeline(ctx, routes, tokens);
+  const pipeline = new ApiPipeline(ctx, routes, tokens, (body, actor) => answerGraphql(body, actor, views));
   const server = createServer((request, response) => {
     pipeline.handle(request, response).catch((error: unknown) => {
       console.error('[fake-github] request failed:', error);
@@ -303,6 +309,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       [...state.comments.values()]
         .filter((comment) => comment.issue === issue)
         .map((comment) => views.comment(comment)),
+    reactions: (comment) =>
+      state.reactions.filter((reaction) => reaction.comment === comment).map((r) => views.reaction(r)),
     reviews: (pull) =>
       state.reviews.filter((review) => review.pull === pull).map((review) => views.review(review)),
     labels: () => [...state.labels.values()].map((label) => views.label(label)),

@@ -5,4 +5,4 @@ export { secondaryRateLimit } from './faults.js';
 export type { MergeMethod } from './pull-logic.js';
 export type { RecordedRequest } from './server.js';
 export type { Role } from './state.js';
-export type { CommentJson, IssueJson, LabelJson, PullJson, ReviewJson } from './views.js';
+export type { CommentJson, IssueJson, LabelJson, PullJson, ReactionJson, ReviewJson } from './views.js';

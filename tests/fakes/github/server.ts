@@ -38,6 +38,8 @@ export class ApiPipeline {
     routes: Route[],
     /** token → login; the actor is looked up (and created) in the repository state. */
     readonly tokens: Map<string, Actor>,
+    /** `POST /graphql`, which the REST description (and so the router) does not hold. */
+    private readonly graphql?: (body: unknown, actor: Actor | undefined) => RouteResponse,
   ) {
     this.router = new Router(routes);
     this.rateLimit = new RateLimit(ctx.state.now);
@@ -69,6 +71,10 @@ export class ApiPipeline {
   async #answer(record: RecordedRequest, url: URL, text: string): Promise<RouteResponse> {
     const actor = this.#authenticate(record.headers.authorization);
     if (text !== '' && typeof record.body === 'string') throw new ApiError(400, 'Problems parsing JSON');
+    if (this.graphql && record.method === 'POST' && url.pathname === '/graphql') {
+      record.route = 'POST /graphql';
+      return this.graphql(record.body, actor);
+    }
     const match = this.router.match(record.method, url.pathname);
     // GitHub answers unknown paths, and known paths with an unsupported method, with 404.
     if (match === undefined || match === 'method-not-allowed') throw new ApiError(404, 'Not Found');

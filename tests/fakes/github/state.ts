@@ -74,6 +74,19 @@ export interface ReviewCommentRecord {
   diffHunk?: string;
 }
 
+/** The reactions GitHub accepts. */
+export const REACTIONS = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'] as const;
+export type ReactionContent = (typeof REACTIONS)[number];
+
+export interface ReactionRecord {
+  id: number;
+  /** The issue comment reacted to. */
+  comment: number;
+  content: ReactionContent;
+  author: Actor;
+  createdAt: string;
+}
+
 export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
 
 export interface ReviewRecord {
@@ -95,6 +108,7 @@ export class RepoState {
   readonly issues = new Map<number, IssueRecord>();
   readonly comments = new Map<number, CommentRecord>();
   readonly reviews: ReviewRecord[] = [];
+  readonly reactions: ReactionRecord[] = [];
   /** Keyed by lower-cased name: GitHub label names are unique regardless of case. */
   readonly labels = new Map<string, LabelRecord>();
   readonly roles = new Map<string, Role>();

@@ -1,6 +1,13 @@
 import type { RestEndpointMethodTypes } from '@octokit/rest';
 import type { FakeContext } from './context.js';
-import type { Actor, CommentRecord, IssueRecord, LabelRecord, ReviewRecord } from './state.js';
+import type {
+  Actor,
+  CommentRecord,
+  IssueRecord,
+  LabelRecord,
+  ReactionRecord,
+  ReviewRecord,
+} from './state.js';
 
 // Response shapes are Picks of Octokit's own response types, so every field the fake sends has the
 // name and type the real API documents (the compiler checks it); fields nobody reads are left out.
@@ -127,6 +134,11 @@ export type ReviewJson = Pick<
   | 'commit_id'
   | 'submitted_at'
   | 'author_association'
+> & { user: UserJson };
+
+export type ReactionJson = Pick<
+  Data<Rest['reactions']['createForIssueComment']>,
+  'id' | 'node_id' | 'content' | 'created_at'
 > & { user: UserJson };
 
 const nodeId = (kind: string, id: number): string => Buffer.from(`0:${kind}${id}`).toString('base64');
@@ -300,6 +312,16 @@ export class Views {
       created_at: comment.createdAt,
       updated_at: comment.updatedAt,
       author_association: this.association(comment.author),
+    };
+  }
+
+  reaction(reaction: ReactionRecord): ReactionJson {
+    return {
+      id: reaction.id,
+      node_id: nodeId('Reaction', reaction.id),
+      user: this.user(reaction.author),
+      content: reaction.content,
+      created_at: reaction.createdAt,
     };
   }
 

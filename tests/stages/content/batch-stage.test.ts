@@ -53,7 +53,7 @@ describe('content batch mode through runStage', () => {
     };
 
     // First run (strategy approved → content): one batch, a PR with a placeholder index.
-    const first = await approve(live, ID);
+    const first = await approve(live, ID, { override: 'the test plans with the default benchmarks' });
     const pr = first.next?.pullRequest;
     expect(pr?.branch).toBe(BRANCH);
     expect(

@@ -16,7 +16,7 @@ import { sourcesCheck } from '../../../actions/engine/stages/review/checks/sourc
 import { packageRoot } from '../../helpers.js';
 import { assetFile, brand, brief, landing, lineWith, research, runCheck, sample } from './fixtures.js';
 
-const blockers = (r: { findings: { severity: string }[] }) =>
+const blockers = <F extends { severity: string }>(r: { findings: F[] }): F[] =>
   r.findings.filter((f) => f.severity === 'blocker');
 
 describe('the registry of code checks', () => {

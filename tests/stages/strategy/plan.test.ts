@@ -1,133 +1,143 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { Brief } from '../../../actions/engine/artifacts/brief.js';
-import { type StrategyData, StrategyProposal } from '../../../actions/engine/artifacts/strategy.js';
 import { defaultBenchmarks } from '../../../actions/engine/planning/benchmarks.js';
-import { renderStrategy } from '../../../actions/engine/stages/strategy/index.js';
+import { yieldModel } from '../../../actions/engine/planning/channel-yield.js';
+import { decideBudget } from '../../../actions/engine/stages/strategy/budget.js';
+import {
+  renderStrategy,
+  strategyFileCheckpoints,
+  strategySummary,
+} from '../../../actions/engine/stages/strategy/index.js';
 import { historyFromReports } from '../../../actions/engine/stages/strategy/inputs.js';
-import { decideBudget, planObjectives } from '../../../actions/engine/stages/strategy/plan.js';
 import { checkStrategyLock, dataBackedJustifications } from '../../../scripts/cli/strategy-lock.js';
-import { exampleBriefPath, samplesDir } from '../../helpers.js';
+import {
+  demoBenchmarks,
+  demoBrief,
+  demoProposal,
+  expectPlanAgreement,
+  referenceBrief,
+  referenceProposal,
+  strategyOf,
+} from './fixtures.js';
 
-const brief = Brief.parse(parse(readFileSync(exampleBriefPath, 'utf8')));
-const proposal = StrategyProposal.parse(JSON.parse(readFileSync(join(samplesDir, 'strategy.json'), 'utf8')));
-const benchmarks = defaultBenchmarks();
+/** A field path such as `objectives[0].channels[3]` or `kpis[2]`: never shown to an approver. */
+const FIELD_PATH = /\b[a-zA-Z]+\[\d+\]/;
 
-function demoStrategy(): StrategyData {
-  const { allocation, warnings } = decideBudget(brief, proposal.channels, 'mqls', benchmarks, 'defaults');
-  const lines = allocation.lines.map((l) => ({ channel: l.channel, amount: l.amount }));
-  const planned = planObjectives(brief, proposal.objectives, lines, benchmarks);
-  return {
-    ...proposal,
-    budget: { currency: 'USD', total: 45000, lines },
-    milestones: [
-      { date: '2027-04-01', title: 'Kickoff', week: 1 },
-      { date: '2027-05-01', title: 'Launch', week: 5 },
-      { date: '2027-06-30', title: 'Final report', week: 13 },
-    ],
-    phases: [],
-    allocation,
-    objectivePlans: planned.plans,
-    warnings: [...warnings, ...planned.warnings],
-  };
-}
+describe('the plan of record: computed once, rendered three ways', () => {
+  it('the demo: KPI table, funnel tree and expected results agree to the unit and reach the targets', () => {
+    const data = strategyOf(demoBrief, demoProposal, demoBenchmarks);
+    expectPlanAgreement(data, renderStrategy(data, demoBrief));
+    expect(data.warnings).toEqual([]);
+    expect(data.objectivePlans.map((p) => p.planned >= p.target)).toEqual([true, true]);
+    // By hand: the blog brings 13,000 visits a month; over 91 days that is 13,000 × 91 / 30.4375 =
+    // 38,867 visits, × 1.5 % conversion × 40 % lead-to-MQL = 233.2 MQLs.
+    const blog = (i: number) => data.objectivePlans[i]?.channels.find((s) => s.channel === 'blog')?.planned;
+    expect([blog(0), blog(1)]).toEqual([233, 38_867]);
+    expect(strategyFileCheckpoints(data, { brief: demoBrief })).toEqual([]);
+  });
+
+  it('the workflow’s reference scenario agrees to the unit and shows each gap in words', () => {
+    const data = strategyOf(referenceBrief, referenceProposal);
+    expectPlanAgreement(data, renderStrategy(data, demoBrief));
+    expect(strategyFileCheckpoints(data, { brief: referenceBrief })).toEqual([]);
+    const [mqls, visitors, blog] = data.objectivePlans;
+    // The blog objective counts on the blog only, per month: its baseline (20,000 a month, from the brief)
+    // is what the plan expects, 1,000 short of the 5 % growth.
+    expect(blog?.channels).toEqual([{ channel: 'blog', planned: 20_000 }]);
+    expect(blog?.planned).toBe(20_000);
+    expect(data.warnings.map((w) => w.subject)).toEqual([
+      'Objective 1 (500 MQLs)',
+      'Objective 3 (21,000 sessions a month on Blog / SEO)',
+    ]);
+    expect(data.warnings[0]?.message).toMatch(
+      new RegExp(
+        `^planned ${mqls?.planned} of 500 MQLs: ${500 - (mqls?.planned ?? 0)} short\\. Expected: Blog / SEO \\d+, LinkedIn Ads \\d+\\. Not modelled: Email \\(organic, no monthly volume in the benchmarks\\)\\.`,
+      ),
+    );
+    expect(data.warnings[1]?.message).toMatch(
+      /^planned 20,000 of 21,000 sessions a month on Blog \/ SEO: 1,000 short\./,
+    );
+    expect(visitors?.planned).toBeGreaterThanOrEqual(50_000);
+    expect(data.objectivePlans.map((p) => p.smart.achievable)).toEqual(['warning', 'pass', 'warning']);
+    const md = renderStrategy(data, referenceBrief);
+    expect(md).toContain('## WARNING: approval is blocked');
+    expect(md).toContain(`| **Gap** | — | ${(500 - (mqls?.planned ?? 0)).toLocaleString('en-US')} short |`);
+  });
+
+  it('approvers read names and sentences, never field paths', () => {
+    const data = strategyOf(demoBrief, demoProposal); // default benchmarks: the organic channels are not modelled
+    expect(data.warnings.length).toBeGreaterThan(0);
+    for (const w of data.warnings) expect(`${w.subject}: ${w.message}`).not.toMatch(FIELD_PATH);
+    const md = renderStrategy(data, demoBrief);
+    const warnings = md.slice(
+      md.indexOf('<!-- crescendo:warnings -->'),
+      md.indexOf('<!-- /crescendo:warnings -->'),
+    );
+    expect(warnings).toContain('**Objective 1 (500 MQLs)**: planned 107 of 500 MQLs: 393 short.');
+    expect(warnings).not.toMatch(FIELD_PATH);
+    const summary = strategySummary(data);
+    expect(summary).toContain(
+      'Plan of record: 107 of 500 MQLs (393 short); 6,725 of 50,000 visitors (43,275 short)',
+    );
+    expect(summary).toContain('`Crescendo-Override: <reason>`');
+    expect(summary).not.toMatch(FIELD_PATH);
+  });
+});
 
 describe('strategy budget: the model proposes, the optimiser decides', () => {
-  it('sums exactly to the budget in whole units and honours the bounds around the proposal', () => {
-    const { allocation } = decideBudget(brief, proposal.channels, 'mqls', benchmarks, 'defaults');
-    expect(allocation.method).toBe('optimiser');
-    expect(allocation.lines.reduce((s, l) => s + l.amount, 0)).toBe(45000);
-    expect(allocation.lines.every((l) => Number.isInteger(l.amount))).toBe(true);
-    // Organic channels keep their proposed share (no curve): 15 %, 10 %, 10 % of 45,000.
-    const amount = (c: string) => allocation.lines.find((l) => l.channel === c)?.amount;
-    expect([amount('blog'), amount('linkedin'), amount('email')]).toEqual([6750, 4500, 4500]);
-    // Paid pool = 45,000 × 65 % = 29,250; linkedin-ads proposed 30/65 of it, bounded at
-    // 0.5 × that = 6,750 (min) — its curve is dearer, so the min binds; google-ads gets the rest.
-    expect(amount('linkedin-ads')).toBe(6750);
-    expect(amount('google-ads')).toBe(22500);
-    for (const l of allocation.lines.filter((x) => x.decidedBy === 'optimiser')) {
-      expect(l.amount / 45000).toBeGreaterThanOrEqual((l.minShare ?? 0) - 0.001);
-      expect(l.amount / 45000).toBeLessThanOrEqual((l.maxShare ?? 1) + 0.001);
-      expect(l.expectedResults).toBeGreaterThan(0);
+  const benchmarks = defaultBenchmarks();
+  const decide = (
+    proposed: { channel: 'google-ads' | 'linkedin-ads' | 'blog'; share: number }[],
+    b = benchmarks,
+  ) =>
+    decideBudget({
+      budget: 45_000,
+      currency: 'USD',
+      proposed,
+      models: new Map(
+        proposed.map((c) => [c.channel, yieldModel(c.channel, b, { days: 91, currency: 'USD' })]),
+      ),
+      objectives: [
+        { metric: 'mqls', target: 500 },
+        { metric: 'visitors', target: 50_000 },
+      ],
+      benchmarks: b,
+      windowDays: 91,
+    });
+
+  it('sums exactly to the budget in whole units, honours the bounds and beats the proposal', () => {
+    const d = decide([
+      { channel: 'blog', share: 0.3 },
+      { channel: 'google-ads', share: 0.35 },
+      { channel: 'linkedin-ads', share: 0.35 },
+    ]);
+    expect(d.method).toBe('optimiser');
+    expect(d.lines.reduce((s, l) => s + l.amount, 0)).toBe(45_000);
+    expect(d.lines.every((l) => Number.isInteger(l.amount))).toBe(true);
+    // The blog has no spend curve: it keeps its proposed 30 % (13,500).
+    expect(d.lines[0]).toMatchObject({ channel: 'blog', amount: 13_500, decidedBy: 'proposal' });
+    for (const l of d.lines.filter((x) => x.decidedBy === 'optimiser')) {
+      expect(l.amount / 45_000).toBeGreaterThanOrEqual((l.minShare ?? 0) - 0.001);
+      expect(l.amount / 45_000).toBeLessThanOrEqual((l.maxShare ?? 1) + 0.001);
     }
-    expect(allocation.expectedResults).toBeGreaterThanOrEqual(allocation.proposalExpectedResults ?? 0);
+    expect(d.score ?? 0).toBeGreaterThanOrEqual(d.proposalScore ?? 0);
   });
 
   it('a max bound binds when one channel is much cheaper', () => {
-    const cheap = { ...benchmarks, channels: { ...benchmarks.channels } };
-    cheap.channels['google-ads'] = {
-      ...cheap.channels['google-ads']!,
-      cpc: { ...cheap.channels['google-ads']!.cpc!, value: 0.5 },
-    };
-    const { allocation } = decideBudget(
-      brief,
+    const cheap = structuredClone(benchmarks);
+    cheap.channels['google-ads']!.cpc!.value = 0.5;
+    const d = decide(
       [
         { channel: 'google-ads', share: 0.5 },
         { channel: 'linkedin-ads', share: 0.5 },
       ],
-      'mqls',
       cheap,
-      'test',
     );
     // google-ads may get at most 1.5 × 50 % = 75 % of 45,000.
-    expect(allocation.lines.map((l) => l.amount)).toEqual([33750, 11250]);
-  });
-});
-
-describe('strategy document', () => {
-  it('renders the KPI tree, the allocation with expected results, SMART, warnings and the gantt', () => {
-    const md = renderStrategy(demoStrategy(), brief);
-    expect(md).toContain('## Funnel and KPI tree');
-    expect(md).toMatch(/- 500 mqls\n {2}- Blog \/ SEO: 75 mqls/);
-    expect(md).toContain('## Budget allocation and expected results');
-    expect(md).toMatch(
-      /\| Google Ads \| USD 22,500 \| 50\.0 % \| 35\.0 % \| 17\.5–52\.5 % \| optimiser \| \d+ \|/,
-    );
-    expect(md).toContain('S pass, M pass, A WARNING, R pass, T pass');
-    expect(md).toContain('## WARNING');
-    expect(md).toContain('```mermaid\ngantt');
-    expect(md).toContain('pie showData');
-  });
-
-  it('warns, with the numbers, about a target that needs an implausible cost', () => {
-    const small = Brief.parse({
-      ...parse(readFileSync(exampleBriefPath, 'utf8')),
-      budget: { amount: 10000, currency: 'USD' },
-    });
-    const objective = {
-      metric: 'leads' as const,
-      target: 1000,
-      unit: 'leads',
-      deadline: '2027-06-30',
-      description: 'Collect 1,000 leads',
-      businessGoal: 'pipeline',
-    };
-    // By hand, default google-ads row: leads ÷ conversionRate 0.0696 = 14,367.8 clicks;
-    // × CPC 4.66 = USD 66,954 for 1,000 leads, against USD 10,000: 569.5 % over (shown "570 %").
-    const { plans, warnings } = planObjectives(
-      small,
-      [objective],
-      [{ channel: 'google-ads', amount: 10000 }],
-      benchmarks,
-    );
-    expect(plans[0]?.smart.achievable).toBe('warning');
-    expect(plans[0]?.modelledCost).toBe(66954);
-    expect(warnings[0]?.message).toBe(
-      '1000 leads needs about USD 66,954 at benchmark rates, but the budget is USD 10,000 (570 % over); lower the target, raise the budget or move share to cheaper channels',
-    );
-    const fine = planObjectives(
-      small,
-      [{ ...objective, target: 100 }],
-      [{ channel: 'google-ads', amount: 10000 }],
-      benchmarks,
-    );
-    expect(fine.warnings).toEqual([]);
-    expect(fine.plans[0]?.smart.achievable).toBe('pass');
+    expect(d.lines.map((l) => l.amount)).toEqual([33_750, 11_250]);
   });
 });
 

@@ -8,12 +8,19 @@ export const DEFAULT_API_URL = 'https://api.github.com';
 const ThrottledOctokit = Octokit.plugin(retry, throttling);
 export type GitHubOctokit = InstanceType<typeof ThrottledOctokit>;
 
-/** Limits of the rate-limit handling. Production uses the defaults; tests make them tiny. */
+/**
+ * GitHub's documented limits the client keeps to (docs.github.com, "Best practices for using the REST API" and
+ * "Rate limits for the REST API"): mutating requests one at a time and at least one second apart; at most 80
+ * content-creating requests a minute (one a second stays under it); no more than 100 concurrent requests
+ * (reads go at most 10 at a time); a `retry-after` is waited out before retrying.
+ */
+export const GITHUB_SECOND_MS = 1000;
+
+/** Limits of the rate-limit handling. Production uses the defaults; tests shrink GitHub's second to 0. */
 export interface ThrottleSettings {
   /**
-   * Spacing between writes in ms. Unset: the plugin's own (1 s between writes, 3 s between
-   * writes that notify people: PRs, issues, comments, merges). Set: private limiters with this
-   * spacing, still one write at a time.
+   * How long GitHub's "one second" lasts, in ms (default 1000): the spacing between writes (all writes,
+   * notifying ones included) and the unit of `retry-after`. 0 in tests: no idle waiting, same logic.
    */
   minTimeMs?: number;
   /** How often a rate-limited request is retried (default 2). */
@@ -40,17 +47,20 @@ export interface ClientOptions {
   log: (line: string) => void;
 }
 
-/** Private Bottleneck groups, so tests are not slowed by the module-global 1–3 s spacing of writes. */
+/**
+ * This client's own Bottleneck groups (not the plugin's module-global ones, whose 3 s between notifying
+ * writes is stricter than GitHub documents): reads 10 at a time, writes one at a time `minTime` apart.
+ */
 async function ownLimiters(
   minTime: number,
 ): Promise<Record<'global' | 'write' | 'notifications' | 'search', Bottleneck.Group>> {
-  // A dependency of both Octokit plugins; loaded only when custom spacing is asked for.
+  // A dependency of both Octokit plugins, loaded with them.
   const { default: BottleneckClass } = await import('bottleneck');
   return {
     global: new BottleneckClass.Group({ maxConcurrent: 10 }),
     write: new BottleneckClass.Group({ maxConcurrent: 1, minTime }),
     notifications: new BottleneckClass.Group({ maxConcurrent: 1, minTime }),
-    search: new BottleneckClass.Group({ maxConcurrent: 1, minTime }),
+    search: new BottleneckClass.Group({ maxConcurrent: 1, minTime: 2 * minTime }),
   };
 }
 
@@ -78,12 +88,15 @@ export async function createOctokit(options: ClientOptions): Promise<GitHubOctok
       );
       return true;
     };
-  const limiters = settings.minTimeMs === undefined ? {} : await ownLimiters(settings.minTimeMs);
-  // `global` is honoured by the plugin but missing from its option type; a non-literal object may carry it.
+  const second = settings.minTimeMs ?? GITHUB_SECOND_MS;
+  const limiters = await ownLimiters(second);
+  // `global` and `retryAfterBaseValue` are honoured by the plugin but missing from its option type; a
+  // non-literal object may carry them.
   const throttle: ThrottlingOptions = {
     onRateLimit: onLimit('rate limit'),
     onSecondaryRateLimit: onLimit('secondary rate limit'),
     ...limiters,
+    ...{ retryAfterBaseValue: second },
   };
   return new ThrottledOctokit({
     auth: options.token,

@@ -5,7 +5,6 @@ import type {
   PostedReview,
   PullRequest,
   PullRequestRequest,
-  Review,
   ReviewDraft,
 } from '../forge.js';
 import {
@@ -15,13 +14,24 @@ import {
   type RepoApi,
   type ThrottleSettings,
 } from './client.js';
+import {
+  type Identity,
+  type IssueComment,
+  listIssueComments,
+  type Reaction,
+  reactToComment,
+  upsertOwnComment,
+} from './comments.js';
 import { toCrescendoError } from './errors.js';
 import { branchSha, commitFilesVia, listFilesAt, readBytesAt, readFileAt, unless404 } from './git-data.js';
+import { askLogin } from './identity.js';
 import { findPull, getPull, mergePull, openOrUpdatePull } from './pulls.js';
-import { createPullReview, listPullReviews } from './reviews.js';
+import { createPullReview, type GitHubReview, listPullReviews } from './reviews.js';
 
 export type { GitHubOctokit, ThrottleSettings } from './client.js';
+export type { IssueComment, Reaction } from './comments.js';
 export { toCrescendoError } from './errors.js';
+export type { GitHubReview } from './reviews.js';
 
 export interface GitHubForgeOptions {
   /** `GITHUB_TOKEN` or a GitHub App installation token. Never logged. */
@@ -35,6 +45,11 @@ export interface GitHubForgeOptions {
   throttle?: ThrottleSettings;
   /** Where rate-limit waits are reported (default: stderr). */
   log?: (line: string) => void;
+  /**
+   * The login this token acts as, when the caller knows it (e.g. `<app-slug>[bot]` from
+   * actions/create-github-app-token); asked of GitHub when omitted (see identity.ts).
+   */
+  login?: string;
 }
 
 /** A collaborator's role; custom roles are reported as the base role they extend. */
@@ -50,13 +65,32 @@ const defaultLog = (line: string): void => {
 export class GitHubForge implements Forge {
   readonly owner: string;
   readonly repo: string;
+  private me: Promise<string | undefined> | undefined;
 
   private constructor(
     private readonly api: RepoApi,
     readonly defaultBranch: string,
+    login?: string,
   ) {
     this.owner = api.owner;
     this.repo = api.repo;
+    if (login) this.me = Promise.resolve(login);
+  }
+
+  /** Who we are, asked once (see identity.ts); the comments we create confirm it. */
+  private readonly identity: Identity = {
+    login: () => {
+      this.me ??= askLogin(this.api);
+      return this.me;
+    },
+    learn: (login) => {
+      this.me ??= Promise.resolve(login);
+    },
+  };
+
+  /** The login this token acts as, or undefined when GitHub would not say (see identity.ts). */
+  login(): Promise<string | undefined> {
+    return this.identity.login();
   }
 
   static async create(options: GitHubForgeOptions): Promise<GitHubForge> {
@@ -83,7 +117,7 @@ export class GitHubForge implements Forge {
         throw toCrescendoError(error, baseUrl);
       }
     }
-    return new GitHubForge(api, defaultBranch);
+    return new GitHubForge(api, defaultBranch, options.login);
   }
 
   /**
@@ -153,7 +187,7 @@ export class GitHubForge implements Forge {
     return this.call((api) => mergePull(api, number, message));
   }
 
-  listReviews(number: number): Promise<Review[]> {
+  listReviews(number: number): Promise<GitHubReview[]> {
     return this.call((api) => listPullReviews(api, number));
   }
 
@@ -164,32 +198,17 @@ export class GitHubForge implements Forge {
   upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }> {
     // The marker is what finds the comment next time, so it must be in the body.
     const text = body.includes(marker) ? body : `${body}\n\n${marker}`;
-    return this.call(async ({ octokit, owner, repo }) => {
-      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-        owner,
-        repo,
-        issue_number: issue,
-        per_page: 100,
-      });
-      const existing = comments.find((comment) => comment.body?.includes(marker));
-      if (existing) {
-        if (existing.body === text) return { id: existing.id, url: existing.html_url };
-        const { data } = await octokit.rest.issues.updateComment({
-          owner,
-          repo,
-          comment_id: existing.id,
-          body: text,
-        });
-        return { id: data.id, url: data.html_url };
-      }
-      const { data } = await octokit.rest.issues.createComment({
-        owner,
-        repo,
-        issue_number: issue,
-        body: text,
-      });
-      return { id: data.id, url: data.html_url };
-    });
+    return this.call((api) => upsertOwnComment(api, this.identity, issue, marker, text));
+  }
+
+  /** Every comment on an issue or pull request, oldest first. */
+  listComments(issue: number): Promise<IssueComment[]> {
+    return this.call((api) => listIssueComments(api, issue));
+  }
+
+  /** Reacts to an issue or pull-request comment (idempotent per identity and reaction). */
+  react(commentId: number, content: Reaction): Promise<void> {
+    return this.call((api) => reactToComment(api, commentId, content));
   }
 
   async comment(issue: number, body: string): Promise<void> {

@@ -102,13 +102,16 @@ async function createPull(api: RepoApi, request: PullRequestRequest): Promise<Pu
   }
 }
 
-/** Opens the PR for the branch, or updates title and body of the open one; then adds labels. */
+/** Opens the PR for the branch, or updates title and body of the open one; then adds the labels it lacks. */
 export async function openOrUpdatePull(api: RepoApi, request: PullRequestRequest): Promise<PullRequest> {
   const [open] = await pullsFor(api, request.branch, 'open');
+  const unchanged = open && open.title === request.title && (open.body ?? '') === request.body;
   const pull = toPullRequest(
-    open ? await updatePull(api, open.number, request) : await createPull(api, request),
+    unchanged ? open : open ? await updatePull(api, open.number, request) : await createPull(api, request),
   );
-  if (request.labels.length > 0) {
+  const have = new Set(pull.labels.map((label) => label.toLowerCase()));
+  // Labels once: an update whose PR already carries them all writes none.
+  if (request.labels.some((label) => !have.has(label.toLowerCase()))) {
     const { octokit, owner, repo } = api;
     // `pulls.create` takes no labels; `addLabels` creates missing labels on the fly.
     const { data } = await octokit.rest.issues.addLabels({

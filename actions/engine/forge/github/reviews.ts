@@ -75,8 +75,16 @@ export async function createPullReview(
 
 const REVIEW_STATES = new Set<Review['state']>(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED']);
 
+/** A submitted review as GitHub has it: the engine's `Review` plus what identifies and links it. */
+export interface GitHubReview extends Review {
+  id: number;
+  /** `User` or `Bot`. */
+  authorType: string;
+  url: string;
+}
+
 /** Submitted reviews, oldest first (pending and dismissed ones left out), each with its inline comments. */
-export async function listPullReviews(api: RepoApi, number: number): Promise<Review[]> {
+export async function listPullReviews(api: RepoApi, number: number): Promise<GitHubReview[]> {
   const { octokit, owner, repo } = api;
   const [reviews, comments] = await Promise.all([
     octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number: number, per_page: 100 }),
@@ -101,15 +109,17 @@ export async function listPullReviews(api: RepoApi, number: number): Promise<Rev
     });
     byReview.set(reviewId, list);
   }
-  return reviews.flatMap((review): Review[] =>
+  return reviews.flatMap((review): GitHubReview[] =>
     REVIEW_STATES.has(review.state as Review['state'])
       ? [
           {
             id: review.id,
             author: review.user?.login ?? 'ghost',
+            authorType: review.user?.type ?? 'User',
             state: review.state as Review['state'],
             body: review.body ?? '',
             submittedAt: review.submitted_at ?? '',
+            url: review.html_url,
             comments: byReview.get(review.id) ?? [],
           },
         ]

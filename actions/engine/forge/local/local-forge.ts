@@ -18,7 +18,12 @@ interface LocalComment {
   id: number;
   issue: number;
   body: string;
+  /** Who wrote it; records from before authors were kept are Crescendo's (nothing else wrote comments). */
+  author?: string;
 }
+
+/** The identity Crescendo writes local comments as; `upsertComment` edits only comments by it. */
+export const LOCAL_COMMENT_AUTHOR = 'crescendo';
 
 interface LocalRecords {
   nextNumber: number;
@@ -247,10 +252,16 @@ export class LocalForge implements Forge {
 
   async upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }> {
     const records = await this.records();
-    let comment = records.comments.find((c) => c.issue === issue && c.body.includes(marker));
+    // The marker finds the comment; authorship decides whether it is ours to edit.
+    let comment = records.comments.find(
+      (c) =>
+        c.issue === issue &&
+        c.body.includes(marker) &&
+        (c.author ?? LOCAL_COMMENT_AUTHOR) === LOCAL_COMMENT_AUTHOR,
+    );
     if (comment) comment.body = body;
     else {
-      comment = { id: records.comments.length + 1, issue, body };
+      comment = { id: records.comments.length + 1, issue, body, author: LOCAL_COMMENT_AUTHOR };
       records.comments.push(comment);
     }
     await this.save(records);
@@ -259,7 +270,7 @@ export class LocalForge implements Forge {
 
   async comment(issue: number, body: string): Promise<void> {
     const records = await this.records();
-    records.comments.push({ id: records.comments.length + 1, issue, body });
+    records.comments.push({ id: records.comments.length + 1, issue, body, author: LOCAL_COMMENT_AUTHOR });
     await this.save(records);
   }
 

@@ -1,6 +1,7 @@
 import { dataDir, isMetricsFile } from '../../artifacts/data-files.js';
 import { Analysis, ReportData, reportPath, reportsDir } from '../../artifacts/report.js';
 import { readStrategy } from '../../artifacts/strategy.js';
+import { type Channel, channelOf } from '../../channels/index.js';
 import { CrescendoError, type Problem } from '../../errors.js';
 import { renderArtifact } from '../../files/artifact-file.js';
 import { bullets, table } from '../../files/markdown.js';
@@ -29,6 +30,22 @@ export const reportArtifact: ArtifactKind<ReportData> = {
   checkpoints: () => [],
 };
 
+/**
+ * Where the campaign's numbers come from: GA4 for visits and conversions (every tracked link carries
+ * utm_content), and each paid channel's own campaign report for impressions, clicks and cost.
+ */
+function exportSources(channels: readonly Channel[]): string {
+  const paid = channels
+    .map(channelOf)
+    .filter((c) => c.tracking?.medium === 'cpc' || c.tracking?.medium === 'paid_social')
+    .map((c) => c.label);
+  const ga4 =
+    'GA4 (sessions and conversions by session source / medium and manual ad content, i.e. utm_content)';
+  if (paid.length === 0) return ga4;
+  const names = paid.length === 1 ? paid[0] : `${paid.slice(0, -1).join(', ')} and ${paid.at(-1)}`;
+  return `${ga4}, and from the campaign reports of ${names} (impressions, clicks, cost)`;
+}
+
 /** The campaign's performance exports; none means the stage waits (code `waiting`) and no model is called. */
 async function findMetricFiles(ctx: Pick<StageContext, 'listFiles' | 'campaign'>): Promise<string[]> {
   const dir = dataDir(ctx.campaign.brief.id);
@@ -37,7 +54,7 @@ async function findMetricFiles(ctx: Pick<StageContext, 'listFiles' | 'campaign'>
     throw new CrescendoError('no performance data to measure yet', {
       code: 'waiting',
       where: `${dir}/`,
-      fix: 'export daily performance to metrics.csv there (date, channel, utm_content, impressions, clicks, cost, conversions, revenue), then run measurement',
+      fix: `export daily performance per channel from ${exportSources(ctx.campaign.brief.channels)}, and commit it as ${dir}/metrics.csv with the columns date, channel, utm_content, impressions, clicks, cost, conversions, revenue`,
     });
   }
   return files;

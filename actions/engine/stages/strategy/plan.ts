@@ -1,212 +1,285 @@
 import type { Brief } from '../../artifacts/brief.js';
-import type { Allocation, AllocationLine, ObjectivePlan, StoredKpiNode } from '../../artifacts/strategy.js';
-import type { Channel } from '../../channels/index.js';
-import { CrescendoError, type Problem } from '../../errors.js';
-import { achievability } from '../../planning/achievability.js';
+import type {
+  Allocation,
+  AllocationLine,
+  ObjectivePlan,
+  StoredKpiNode,
+  StrategyKpi,
+  StrategyObjective,
+  StrategyWarning,
+} from '../../artifacts/strategy.js';
+import { CHANNEL_LABELS, type Channel } from '../../channels/index.js';
 import type { Benchmarks } from '../../planning/benchmarks.js';
-import { windowDays } from '../../planning/dates.js';
-import { type KpiNode, planFunnel } from '../../planning/funnel.js';
-import type { ObjectiveMetric } from '../../planning/metrics.js';
 import {
-  allocateBudget,
-  type BudgetChannel,
-  evaluateAllocation,
-  splitByShares,
-} from '../../planning/optimiser.js';
-import { curveFromBenchmark } from '../../planning/response-curve.js';
+  anchorVolume,
+  forwardFunnel,
+  type OrganicVisits,
+  type YieldModel,
+  yieldModel,
+} from '../../planning/channel-yield.js';
+import { windowDays } from '../../planning/dates.js';
+import { formatCount, formatMoney, formatPercent } from '../../planning/format.js';
+import { METRIC_STAGE } from '../../planning/metrics.js';
+import { toMonthly } from '../../planning/periods.js';
+import {
+  type ChannelOutcome,
+  objectiveText,
+  type PlannedObjective,
+  type PlanObjective,
+  planOfRecord,
+} from '../../planning/plan-of-record.js';
 import { assessSmart } from '../../planning/smart.js';
+import { decideBudget, type ProposedChannel } from './budget.js';
+import { BENCHMARKS_PATH } from './inputs.js';
+import { objectiveLabel } from './labels.js';
 
-/**
- * How far the optimiser may move a channel away from the model's proposal: between
- * (1 − BAND) and (1 + BAND) times its proposed share of the optimised pool.
- * See "How the strategy decides the budget" in actions/engine/planning/README.md.
- */
-export const SHARE_BAND = 0.5;
+/** A channel whose implied cost per lead is this far above its benchmark CPL is flagged (0.5: 1.5 ×). */
+export const CPL_TOLERANCE = 0.5;
 
-const round1 = (v: number) => Math.round(v * 10) / 10;
+export interface StrategyPlanInput {
+  brief: Brief;
+  objectives: readonly StrategyObjective[];
+  channels: readonly ProposedChannel[];
+  benchmarks: Benchmarks;
+  benchmarksSource: string;
+}
 
-interface ProposedChannel {
-  channel: Channel;
-  share: number;
+export interface StrategyPlan {
+  allocation: Allocation;
+  objectivePlans: ObjectivePlan[];
+  kpis: StrategyKpi[];
+  warnings: StrategyWarning[];
 }
 
 /**
- * Decides the budget (README: "How the strategy decides the budget"):
- * 1. Every channel first gets its proposed share (largest remainder, whole units).
- * 2. Channels without a response curve (organic, no referenceMonthlySpend, no benchmark
- *    row, or benchmarks in another currency) keep that amount: decided by the proposal.
- * 3. The sum of the others is the pool; the optimiser splits it across them, each bounded
- *    to (1 ± SHARE_BAND) × its proposed share of the pool, with its fixed cost, maximising
- *    the first objective's expected results. Infeasible bounds fall back to the proposal,
- *    with a warning.
+ * A channel objective's baseline with a period ("5 % blog growth from 20,000 sessions a month") says
+ * what the channel brings today; it is the organic volume when the benchmarks file gives none.
  */
-export function decideBudget(
-  brief: Brief,
-  proposed: readonly ProposedChannel[],
-  metric: ObjectiveMetric,
-  benchmarks: Benchmarks,
-  benchmarksSource: string,
-): { allocation: Allocation; warnings: Problem[] } {
-  const budget = Math.round(brief.budget.amount);
-  const warnings: Problem[] = [];
-  const total = proposed.reduce((s, c) => s + c.share, 0);
-  const normalised = proposed.map((c) => ({ channel: c.channel, share: total > 0 ? c.share / total : 0 }));
-  const initial = splitByShares(budget, normalised);
+function organicFromObjectives(
+  objectives: readonly StrategyObjective[],
+  channel: Channel,
+): OrganicVisits | undefined {
+  const o = objectives.find(
+    (x) =>
+      x.channel === channel &&
+      METRIC_STAGE[x.metric] === 'visits' &&
+      x.baseline !== undefined &&
+      x.baseline > 0 &&
+      x.period !== undefined,
+  );
+  if (!o?.baseline || !o.period) return undefined;
+  return {
+    perMonth: toMonthly(o.baseline, o.period),
+    source: `the brief's baseline of ${formatCount(o.baseline)} ${o.metric} a ${o.period}`,
+  };
+}
+
+/**
+ * The plan of record: the budget split (the model proposes shares, code decides), then what each
+ * channel is expected to deliver for every objective, computed once; the KPI list, the funnel trees
+ * and the expected results in the allocation are all read from it. Gaps and implausible costs are
+ * warnings, said with labels and numbers; they block approval until a person overrides them.
+ */
+export function planStrategy(input: StrategyPlanInput): StrategyPlan {
+  const { brief, objectives, benchmarks } = input;
   const days = windowDays(brief.timeframe);
-  const sameCurrency = benchmarks.currency === brief.budget.currency;
-  if (!sameCurrency) {
+  const currency = brief.budget.currency;
+  const budget = Math.round(brief.budget.amount);
+  const models = new Map<Channel, YieldModel>(
+    input.channels.map((c) => {
+      const organicVisits = organicFromObjectives(objectives, c.channel);
+      return [
+        c.channel,
+        yieldModel(c.channel, benchmarks, { days, currency, ...(organicVisits ? { organicVisits } : {}) }),
+      ];
+    }),
+  );
+  const planObjectives: PlanObjective[] = objectives.map((o) => ({
+    metric: o.metric,
+    target: o.target,
+    ...(o.channel ? { channel: o.channel } : {}),
+    ...(o.period ? { period: o.period } : {}),
+  }));
+  const decision = decideBudget({
+    budget,
+    currency,
+    proposed: input.channels,
+    models,
+    objectives: planObjectives,
+    benchmarks,
+    windowDays: days,
+  });
+  const plan = planOfRecord({
+    objectives: planObjectives,
+    lines: decision.lines,
+    models,
+    benchmarks,
+    windowDays: days,
+    currency,
+  });
+  const warnings: StrategyWarning[] = [];
+  if (benchmarks.currency !== currency) {
     warnings.push({
-      where: 'benchmarks.currency',
-      message: `the benchmarks are in ${benchmarks.currency} but the budget is in ${brief.budget.currency}: costs are not modelled and the budget follows the proposed shares`,
+      subject: 'Benchmarks',
+      message: `the benchmarks are in ${benchmarks.currency} but the budget is in ${currency}: paid channels are not modelled and the budget follows the proposed shares`,
     });
   }
-  const curves = new Map<Channel, { curve: BudgetChannel['curve']; fixedCost: number }>();
-  const notes = new Map<Channel, string>();
-  for (const c of normalised) {
-    const row = benchmarks.channels[c.channel];
-    if (!sameCurrency) notes.set(c.channel, 'benchmarks in another currency');
-    else if (!row) notes.set(c.channel, `no benchmark row for ${c.channel}`);
-    else {
-      const fitted = curveFromBenchmark(c.channel, row, metric, days, benchmarks);
-      if (fitted.ok)
-        curves.set(c.channel, { curve: fitted.curve, fixedCost: Math.ceil(row.fixedCost?.value ?? 0) });
-      else notes.set(c.channel, row.costModel === 'none' ? 'organic: no media cost curve' : fitted.reason);
-    }
-  }
-  const amount = new Map(initial.map((l) => [l.channel, l.amount]));
-  const pool = normalised.filter((c) => curves.has(c.channel));
-  const poolBudget = pool.reduce((s, c) => s + (amount.get(c.channel) ?? 0), 0);
-  const poolShare = pool.reduce((s, c) => s + c.share, 0);
-  const request: BudgetChannel[] = pool.map((c) => {
-    const rel = poolShare > 0 ? c.share / poolShare : 0;
-    const fitted = curves.get(c.channel)!;
-    return {
-      channel: c.channel,
-      curve: fitted.curve,
-      fixedCost: fitted.fixedCost,
-      minShare: Math.max(0, rel * (1 - SHARE_BAND)),
-      maxShare: Math.min(1, rel * (1 + SHARE_BAND)),
-    };
-  });
-  let method: Allocation['method'] = 'proposal';
-  const results = new Map<Channel, { expected: number; cpr?: number }>();
-  let expectedResults = 0;
-  let proposalExpectedResults: number | undefined;
-  if (request.length > 0 && poolBudget > 0) {
-    try {
-      const optimum = allocateBudget({
-        budget: poolBudget,
-        channels: request,
-        currency: brief.budget.currency,
-      });
-      method = 'optimiser';
-      for (const a of optimum.channels) {
-        amount.set(a.channel, a.amount);
-        results.set(a.channel, { expected: a.expectedResults, cpr: a.costPerResult });
+  warnings.push(...decision.warnings);
+  warnings.push(...gapWarnings(plan.objectives, objectives, models));
+  warnings.push(...costWarnings(plan.channels, models, benchmarks, currency));
+
+  const allocation: Allocation = {
+    method: decision.method,
+    benchmarks: input.benchmarksSource,
+    lines: decision.lines.map((line, i): AllocationLine => {
+      const outcome = plan.channels[i] as ChannelOutcome;
+      const traffic: AllocationLine['traffic'] = {};
+      for (const [stage, value] of Object.entries(outcome.traffic)) {
+        traffic[stage as keyof typeof traffic] = Math.round(value);
       }
-      expectedResults = optimum.expectedResults;
-      proposalExpectedResults = evaluateAllocation(
-        request,
-        Object.fromEntries(
-          pool.map((c) => [c.channel, initial.find((l) => l.channel === c.channel)?.amount ?? 0]),
-        ),
-      ).reduce((s, a) => s + a.expectedResults, 0);
-    } catch (error) {
-      if (!(error instanceof CrescendoError)) throw error;
-      warnings.push({
-        where: 'budget',
-        message: `the optimiser found no allocation within the bounds (${error.message}); the budget follows the proposed shares`,
-      });
-      for (const a of evaluateAllocation(request, Object.fromEntries(amount))) {
-        results.set(a.channel, { expected: a.expectedResults, cpr: a.costPerResult });
-        expectedResults += a.expectedResults;
-      }
-    }
-  }
-  const lines = normalised.map((c): AllocationLine => {
-    const inPool = request.find((r) => r.channel === c.channel);
-    const r = results.get(c.channel);
+      return { ...line, basis: outcome.basis, traffic, ...(outcome.note ? { note: outcome.note } : {}) };
+    }),
+    ...(decision.score === undefined
+      ? {}
+      : { attainment: paidAttainment(decision.score, objectives.length) }),
+    ...(decision.proposalScore === undefined
+      ? {}
+      : { proposalAttainment: paidAttainment(decision.proposalScore, objectives.length) }),
+  };
+  const objectivePlans = plan.objectives.map((p): ObjectivePlan => {
+    const o = objectives[p.index] as StrategyObjective;
+    const smart = assessSmart(o, { window: brief.timeframe }, `objectives[${p.index}]`);
     return {
-      channel: c.channel,
-      amount: amount.get(c.channel) ?? 0,
-      proposedShare: round1(c.share * 1000) / 1000,
-      decidedBy: inPool && method === 'optimiser' ? 'optimiser' : 'proposal',
-      ...(inPool && poolBudget > 0
-        ? {
-            minShare: Math.round(((inPool.minShare ?? 0) * poolBudget * 1000) / budget) / 1000,
-            maxShare: Math.round(((inPool.maxShare ?? 1) * poolBudget * 1000) / budget) / 1000,
-          }
-        : {}),
-      ...(r ? { expectedResults: round1(r.expected) } : {}),
-      ...(r?.cpr === undefined ? {} : { costPerResult: Math.round(r.cpr * 100) / 100 }),
-      ...(r ? {} : { note: notes.get(c.channel) ?? 'not modelled' }),
+      objective: p.index,
+      metric: o.metric,
+      target: o.target,
+      unit: o.unit,
+      ...(o.channel ? { channel: o.channel } : {}),
+      ...(o.period ? { period: o.period } : {}),
+      channels: p.channels.map((s) => ({
+        channel: s.channel,
+        planned: s.planned,
+        ...(s.note ? { note: s.note } : {}),
+      })),
+      planned: p.planned,
+      smart: {
+        specific: smart.specific.status,
+        measurable: smart.measurable.status,
+        achievable: p.gap > 0 ? 'warning' : 'pass',
+        relevant: smart.relevant.status,
+        timeBound: smart.timeBound.status,
+      },
+      tree: p.tree as StoredKpiNode,
     };
   });
   return {
-    allocation: {
-      metric,
-      method,
-      benchmarks: benchmarksSource,
-      lines,
-      expectedResults: round1(expectedResults),
-      ...(proposalExpectedResults === undefined
-        ? {}
-        : { proposalExpectedResults: round1(proposalExpectedResults) }),
-    },
+    allocation,
+    objectivePlans,
+    kpis: deriveKpis(objectivePlans, allocation),
     warnings,
   };
 }
 
-interface ObjectiveInput {
-  metric: ObjectiveMetric;
-  target: number;
-  unit: string;
-  deadline: string;
-  description: string;
-  businessGoal: string;
+const paidAttainment = (score: number, objectives: number) =>
+  objectives > 0 ? Math.round((score / objectives) * 1000) / 1000 : 0;
+
+/** Each channel's share of each objective, then its traffic: the targets measurement compares with. */
+export function deriveKpis(plans: readonly ObjectivePlan[], allocation: Allocation): StrategyKpi[] {
+  const kpis: StrategyKpi[] = [];
+  for (const p of plans) {
+    for (const s of p.channels) {
+      if (s.planned <= 0) continue;
+      kpis.push({
+        channel: s.channel,
+        metric: p.metric,
+        target: s.planned,
+        unit: p.unit,
+        ...(p.period ? { period: p.period } : {}),
+      });
+    }
+  }
+  for (const line of allocation.lines) {
+    for (const metric of ['impressions', 'clicks'] as const) {
+      const value = line.traffic[metric];
+      const known = kpis.some((k) => k.channel === line.channel && k.metric === metric && !k.period);
+      if (value && value > 0 && !known) {
+        kpis.push({ channel: line.channel, metric, target: value, unit: metric });
+      }
+    }
+  }
+  return kpis;
 }
 
-/**
- * Funnel, KPI tree and SMART per objective. Each channel is expected to deliver its budget
- * share of every objective; every objective is checked against the whole budget (the same
- * spend serves all objectives) and each channel against its own line. Achievability problems
- * are warnings (shown in the strategy with numbers); S, M, R and T are the stage's checkpoints.
- */
-export function planObjectives(
-  brief: Brief,
-  objectives: readonly ObjectiveInput[],
-  lines: readonly { channel: Channel; amount: number }[],
+/** "planned 431 of 500 MQLs: 69 short", with each channel's part and what is not modelled, grouped by why. */
+function gapWarnings(
+  planned: readonly PlannedObjective[],
+  objectives: readonly StrategyObjective[],
+  models: ReadonlyMap<Channel, YieldModel>,
+): StrategyWarning[] {
+  return planned
+    .filter((p) => p.gap > 0)
+    .map((p) => {
+      const counted = p.channels.filter((s) => s.planned > 0);
+      const why = new Map<string, string[]>();
+      for (const s of p.channels.filter((x) => x.note)) {
+        why.set(s.note as string, [...(why.get(s.note as string) ?? []), CHANNEL_LABELS[s.channel]]);
+      }
+      const sentences = [
+        counted.length
+          ? `Expected: ${counted.map((s) => `${CHANNEL_LABELS[s.channel]} ${formatCount(s.planned)}`).join(', ')}.`
+          : 'No channel is expected to deliver any.',
+        ...[...why].map(([note, names]) => `Not modelled: ${listText(names)} (${note}).`),
+      ];
+      const organic = p.channels.filter((s) => models.get(s.channel)?.basis !== 'paid').map((s) => s.channel);
+      if (organic.length > 0) {
+        sentences.push(
+          `Organic channels count at their monthly volume: set what you expect (new content included) as monthlyVisits or monthlyImpressions in ${BENCHMARKS_PATH}.`,
+        );
+      }
+      sentences.push(
+        organic.length === p.channels.length
+          ? 'Or lower the target.'
+          : 'Or raise the budget, lower the target, or move budget to the channels that deliver.',
+      );
+      return {
+        subject: objectiveLabel(objectives, p.index),
+        message: `planned ${formatCount(p.planned)} of ${objectiveText(p.objective)}: ${formatCount(p.gap)} short. ${sentences.join(' ')}`,
+      };
+    });
+}
+
+/** "Blog / SEO, Email and LinkedIn (organic)". */
+function listText(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/** A paid channel whose implied cost per lead is far above its published CPL is pushed past its scale. */
+function costWarnings(
+  channels: readonly ChannelOutcome[],
+  models: ReadonlyMap<Channel, YieldModel>,
   benchmarks: Benchmarks,
-): { plans: ObjectivePlan[]; warnings: Problem[] } {
-  const budget = Math.round(brief.budget.amount);
-  const total = lines.reduce((s, l) => s + l.amount, 0);
-  const shares = lines.map((l) => ({ channel: l.channel, share: total > 0 ? l.amount / total : 0 }));
-  const allocation = Object.fromEntries(lines.map((l) => [l.channel, l.amount]));
-  const sameCurrency = benchmarks.currency === brief.budget.currency;
-  const warnings: Problem[] = [];
-  const plans = objectives.map((o, i): ObjectivePlan => {
-    const where = `objectives[${i}]`;
-    const plan = planFunnel({ metric: o.metric, target: o.target }, shares, benchmarks, { where });
-    const achievable = sameCurrency
-      ? [...plan.problems, ...achievability(plan, benchmarks, { where, budget, allocation })]
-      : plan.problems;
-    warnings.push(...achievable);
-    const smart = assessSmart(o, { window: brief.timeframe }, where);
-    return {
-      objective: i,
-      metric: o.metric,
-      target: o.target,
-      modelledCost: Math.round(plan.totalCost),
-      unmodelledCost: plan.unmodelledCost,
-      smart: {
-        specific: smart.specific.status,
-        measurable: smart.measurable.status,
-        achievable: !sameCurrency ? 'not-assessed' : achievable.length > 0 ? 'warning' : 'pass',
-        relevant: smart.relevant.status,
-        timeBound: smart.timeBound.status,
-      },
-      tree: plan.tree as KpiNode as StoredKpiNode,
-    };
-  });
-  return { plans, warnings };
+  currency: string,
+): StrategyWarning[] {
+  const out: StrategyWarning[] = [];
+  for (const c of channels) {
+    const model = models.get(c.channel);
+    const ceiling = model?.row?.cpl;
+    if (model?.basis !== 'paid' || !ceiling || c.amount <= 0) continue;
+    const leads = forwardFunnel(
+      model.row,
+      model.anchor,
+      anchorVolume(model, c.amount),
+      'leads',
+      benchmarks,
+    ).result;
+    if (!leads) continue;
+    const cpl = c.amount / leads;
+    if (cpl <= ceiling.value * (1 + CPL_TOLERANCE)) continue;
+    const money = (v: number) => formatMoney(v, currency);
+    out.push({
+      subject: CHANNEL_LABELS[c.channel],
+      message: `at ${money(c.amount)} each lead costs about ${money(cpl)}, ${formatPercent(cpl / ceiling.value - 1)} above the benchmark ${money(ceiling.value)} (${ceiling.source}, ${ceiling.asOf}): the budget pushes it far past its reference spend; lower its share or check its rates`,
+    });
+  }
+  return out;
 }
