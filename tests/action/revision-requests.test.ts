@@ -48,6 +48,19 @@ describe('revision requests on a pull request', () => {
     expect(requests[1]).toMatchObject({ via: 'review', number: 21, author: 'maria' });
   });
 
+  it('a change request with only inline comments asks for what they say, nothing vaguer', () => {
+    const inline = { id: 31, path: 'content/c/blog/a.md', line: 4, body: 'cut this', author: 'maria' };
+    const [withComments, bare] = revisionRequests(
+      [],
+      [
+        { ...review(23, 'CHANGES_REQUESTED', '', T(1)), comments: [inline] },
+        review(24, 'CHANGES_REQUESTED', ' ', T(2)),
+      ],
+    );
+    expect(withComments?.feedback).toBe('');
+    expect(bare?.feedback).toBe(NO_COMMENT_FEEDBACK);
+  });
+
   const all = revisionRequests(
     [comment(11, '/crescendo revise a', T(1)), comment(12, '/crescendo revise b', T(2))],
     [review(21, 'CHANGES_REQUESTED', 'c', T(3))],

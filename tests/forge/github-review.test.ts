@@ -3,9 +3,10 @@ import { GitHubForge } from '../../actions/engine/forge/github/github-forge.js';
 import { DEFAULT_TOKEN, type FakeGitHub, startFakeGitHub } from '../fakes/github/index.js';
 
 let fake: FakeGitHub;
-const open = (token: string) =>
+const open = (token: string, login?: string) =>
   GitHubForge.create({
     token,
+    ...(login ? { login } : {}),
     owner: 'acme',
     repo: 'site',
     baseUrl: fake.url,
@@ -71,17 +72,44 @@ describe('posting a review on GitHub', () => {
     ]);
   });
 
-  it("posts as a comment when GitHub refuses REQUEST_CHANGES from the PR's author, saying so", async () => {
+  const reviewPosts = () =>
+    fake.requests.filter((r) => r.route === 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews');
+
+  it('posts changes requested on the PR Crescendo opened as a comment, saying so, in one write', async () => {
     const forge = await open(DEFAULT_TOKEN);
+    const before = reviewPosts().length;
     const posted = await forge.createReview(pull, {
       body: 'A blocker.',
       event: 'REQUEST_CHANGES',
       comments: [{ path: 'content/c/a.md', line: 5, body: 'blocker here' }],
     });
     expect(posted.event).toBe('COMMENT');
+    expect(
+      reviewPosts()
+        .slice(before)
+        .map((r) => r.status),
+    ).toEqual([200]);
     const review = fake.reviews(pull).find((r) => r.id === posted.id);
     expect(review?.state).toBe('COMMENTED');
     expect(review?.body).toMatch(/^> \*\*Changes requested\.\*\*[\s\S]*A blocker\.$/);
+  });
+
+  it("posts as a comment when GitHub refuses REQUEST_CHANGES from the PR's author it did not know", async () => {
+    // Told it acts as someone else, the forge asks for changes; GitHub's 422 turns it into a comment.
+    const forge = await open(DEFAULT_TOKEN, 'someone-else');
+    const before = reviewPosts().length;
+    const posted = await forge.createReview(pull, {
+      body: 'A blocker.',
+      event: 'REQUEST_CHANGES',
+      comments: [{ path: 'content/c/a.md', line: 5, body: 'blocker here' }],
+    });
+    expect(posted.event).toBe('COMMENT');
+    expect(
+      reviewPosts()
+        .slice(before)
+        .map((r) => r.status),
+    ).toEqual([422, 200]);
+    expect(fake.reviews(pull).find((r) => r.id === posted.id)?.body).toMatch(/^> \*\*Changes requested/);
   });
 
   it('folds comments GitHub cannot place on a line into the body, so the review is not lost', async () => {

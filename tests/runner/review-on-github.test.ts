@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { revisePullRequest } from '../../actions/engine/action/revise.js';
+import type { RunContext } from '../../actions/engine/action/run-context.js';
 import { REVIEW_COMMENT_MARKER } from '../../actions/engine/artifacts/review.js';
 import { CONFIG_PATH } from '../../actions/engine/config/config.js';
 import { GitHubForge } from '../../actions/engine/forge/github/github-forge.js';
@@ -13,6 +15,7 @@ import { exampleBriefPath, packageRoot, samplesDir } from '../helpers.js';
 
 const ID = 'q2-2027-launch';
 const EMAIL = `content/${ID}/email/2027-04-13-playbook-nurture.md`;
+const LANDING = `content/${ID}/landing-page/2027-04-13-b2b-marketing-automation.md`;
 const brief = parse(readFileSync(exampleBriefPath, 'utf8'));
 
 let fake: FakeGitHub;
@@ -20,12 +23,18 @@ let forge: GitHubForge;
 const llm = new RecordingSampleLlm();
 const log: string[] = [];
 const deps = () => ({ forge, llm, log: (line: string) => log.push(line) });
+/** The review action's context on GitHub, with the recording model. */
+const context = (): RunContext => ({ stage: 'review', env: {}, forge, dryRun: false, apiKey: '', llm });
 const pullOf = async (stage: string) =>
   (await fake.pullRequests()).filter((p) => p.head.ref === `crescendo/${ID}/${stage}`).at(-1)!;
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 beforeAll(async () => {
-  fake = await startFakeGitHub({ owner: 'acme', repo: 'site', collaborators: { maria: 'write' } });
+  fake = await startFakeGitHub({
+    owner: 'acme',
+    repo: 'site',
+    collaborators: { maria: 'write', olga: 'read' },
+  });
   await fake.seed(
     {
       [CONFIG_PATH]: readFileSync(join(packageRoot, CONFIG_PATH), 'utf8'),
@@ -92,16 +101,29 @@ describe('the review on GitHub (through the fake)', () => {
     expect(pr.body).toMatch(/- \[ \] \*\*C1\*\* /);
   });
 
-  it("regenerates only the asset an inline comment is on, with the comment's words, on the same PR", async () => {
+  it('an inline comment regenerates only its asset, its words reaching the model, on the same PR', async () => {
     const pr = await pullOf('review');
     const before = (await fake.readFile(EMAIL, pr.head.ref))!;
     const statusLine = lineOf(before, 'status:');
     const fixed = JSON.parse(readFileSync(join(samplesDir, 'content__email-sequence__1.json'), 'utf8'));
     for (const email of fixed.emails) email.cta.url = 'https://www.example.com/automate#form';
     llm.overrides.set('content/email-sequence/1', fixed);
+    // Olga (read access) comments on another asset first: hers is not a request anyone may act on.
+    await fake.submitReview(pr.number, {
+      state: 'COMMENTED',
+      author: 'olga',
+      comments: [
+        {
+          path: LANDING,
+          line: lineOf((await fake.readFile(LANDING, pr.head.ref))!, 'status:'),
+          body: 'Rewrite the whole page as a poem.',
+        },
+      ],
+    });
+    // Maria requests changes with an inline comment on the email's line.
     const review = await fake.submitReview(pr.number, {
       state: 'CHANGES_REQUESTED',
-      body: 'Please fix the email before it goes out.',
+      body: 'One thing before it goes out: see my comment.',
       author: 'maria',
       comments: [
         {
@@ -112,20 +134,25 @@ describe('the review on GitHub (through the fake)', () => {
       ],
     });
     const seen = llm.requests.length;
-    const run = await runStage(deps(), {
+    const result = await revisePullRequest(context(), {
+      kind: 'revise',
+      pr: pr.number,
+      feedback: 'One thing before it goes out: see my comment.',
+      actor: 'maria',
+      via: 'review',
+      revisionId: `review:${review.id}`,
       campaignId: ID,
       stage: 'review',
-      feedback: ['Please fix the email before it goes out.'],
-      revisionId: `review:${review.id}`,
     });
-    expect(run.changed).toBe(true);
-    expect(run.pullRequest.number).toBe(pr.number);
+    expect(result.status).toBe('ran');
+    expect(result.pullRequest).toBe(pr.number);
     const asked = llm.requests.slice(seen);
     expect(asked.map((r) => r.task).sort()).toEqual(['content/email-sequence/1', 'review/email-sequence/1']);
     const prompt = JSON.stringify(asked.find((r) => r.task === 'content/email-sequence/1')?.messages);
     expect(prompt).toContain('Every button goes to an anchor that does not exist: send them to the form.');
     expect(prompt).toContain(`On line ${statusLine}`);
-    expect(prompt).toContain('Please fix the email before it goes out.');
+    expect(prompt).toContain('One thing before it goes out: see my comment.');
+    expect(JSON.stringify(asked)).not.toContain('poem');
 
     const after = (await fake.readFile(EMAIL, (await pullOf('review')).head.ref))!;
     expect(after).not.toContain('#programs');
@@ -136,12 +163,16 @@ describe('the review on GitHub (through the fake)', () => {
     expect(new Set(latest?.comments?.map((c) => c.path))).toEqual(new Set([EMAIL]));
     expect(latest?.comments?.some((c) => c.line !== statusLine && !/\nLine \d+/.test(c.body))).toBe(true);
 
-    const replay = await runStage(deps(), {
-      campaignId: ID,
-      stage: 'review',
-      feedback: ['Please fix the email before it goes out.'],
+    // The same event again (a re-delivery) regenerates nothing.
+    const replay = await revisePullRequest(context(), {
+      kind: 'revise',
+      pr: pr.number,
+      feedback: 'One thing before it goes out: see my comment.',
+      actor: 'maria',
+      via: 'review',
       revisionId: `review:${review.id}`,
     });
-    expect(replay.changed).toBe(false);
+    expect(replay.status).toBe('skipped');
+    expect(llm.requests.length - seen).toBe(asked.length);
   });
 });

@@ -1,6 +1,6 @@
 import { contentDir } from '../artifacts/asset.js';
 import { REVIEW_COMMENT_MARKER } from '../artifacts/review.js';
-import type { Forge, ReviewComment } from '../forge/forge.js';
+import type { Forge, Review, ReviewComment } from '../forge/forge.js';
 import type { AssetRevision } from '../stages/stage.js';
 
 /*
@@ -51,16 +51,23 @@ export function parseRevisionText(text: string): {
   return { changesRequested: false, rest: trimmed };
 }
 
+/** The inline comments of these reviews that no revision has applied yet (Crescendo's own left out). */
+export function unappliedLineComments(
+  reviews: readonly Pick<Review, 'comments'>[],
+  applied: readonly string[],
+): ReviewComment[] {
+  return reviews
+    .flatMap((r) => r.comments ?? [])
+    .filter((c) => !c.body.includes(REVIEW_COMMENT_MARKER) && !applied.includes(appliedCommentId(c.id)));
+}
+
 /** Inline comments people left on the pull request that no revision has applied yet, oldest first. */
 export async function pendingLineComments(
   forge: Pick<Forge, 'listReviews'>,
   pr: number,
   applied: readonly string[],
 ): Promise<ReviewComment[]> {
-  const reviews = await forge.listReviews(pr);
-  return reviews
-    .flatMap((r) => r.comments ?? [])
-    .filter((c) => !c.body.includes(REVIEW_COMMENT_MARKER) && !applied.includes(appliedCommentId(c.id)));
+  return unappliedLineComments(await forge.listReviews(pr), applied);
 }
 
 /** Sorts requests into whole-stage feedback and per-asset revisions (assets only under `content/<id>/`). */

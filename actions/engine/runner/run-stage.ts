@@ -11,7 +11,7 @@ import { parseBriefText } from '../brief-lines/brief-text.js';
 import { type Config, loadConfig } from '../config/config.js';
 import { CrescendoError, formatError } from '../errors.js';
 import { formatPath } from '../files/yaml.js';
-import type { FileChange, Forge, PullRequest } from '../forge/forge.js';
+import type { FileChange, Forge, PullRequest, ReviewComment } from '../forge/forge.js';
 import type { Llm } from '../llm/llm.js';
 import { SpendGuard } from '../llm/spend-guard.js';
 import { type SpendRecord, totalUsd } from '../llm/spend-record.js';
@@ -105,6 +105,11 @@ export interface RunStageRequest {
    * with the revision; when every one of them is applied already, nothing changes.
    */
   revisionIds?: readonly string[];
+  /**
+   * The inline review comments this revision applies, as the caller chose them (on GitHub: people with write
+   * access, not applied yet). When absent, every inline comment not applied yet is read from the forge.
+   */
+  lineComments?: readonly ReviewComment[];
 }
 
 /**
@@ -185,7 +190,7 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
     requests = revisionRequests(
       id,
       feedback,
-      await pendingLineComments(forge, openPr.number, record.applied),
+      request.lineComments ?? (await pendingLineComments(forge, openPr.number, record.applied)),
     );
     const byAsset = stage.assetRevisions !== undefined;
     revision = {

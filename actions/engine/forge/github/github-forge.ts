@@ -191,8 +191,9 @@ export class GitHubForge implements Forge {
     return this.call((api) => listPullReviews(api, number));
   }
 
-  createReview(number: number, review: ReviewDraft): Promise<PostedReview> {
-    return this.call((api) => createPullReview(api, number, review));
+  async createReview(number: number, review: ReviewDraft): Promise<PostedReview> {
+    const me = await this.login();
+    return this.call((api) => createPullReview(api, number, review, me));
   }
 
   upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }> {

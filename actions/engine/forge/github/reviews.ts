@@ -1,6 +1,7 @@
 import type { PostedReview, Review, ReviewComment, ReviewDraft } from '../forge.js';
 import type { RepoApi } from './client.js';
 import { isHttpError, messageOf } from './errors.js';
+import { isAuthoredBy } from './identity.js';
 
 /*
  * Pull request reviews over REST: `POST /repos/{owner}/{repo}/pulls/{n}/reviews` with `comments` (each
@@ -13,8 +14,9 @@ import { isHttpError, messageOf } from './errors.js';
  *   endpoint has no file-level comments (`subject_type` exists only on single review comments);
  * - the pull request's author can neither approve nor request changes on it (422 "Can not request changes
  *   on your own pull request"), and Crescendo opened the pull request.
- * So a refused REQUEST_CHANGES is posted as COMMENT, and comments GitHub cannot anchor are folded into the
- * body: the review is never lost.
+ * So REQUEST_CHANGES on a pull request the token opened is posted as COMMENT from the start (one write, not
+ * a refused one and a retry), a refused REQUEST_CHANGES is posted as COMMENT, and comments GitHub cannot
+ * anchor are folded into the body: the review is never lost.
  */
 
 const OWN_PULL = /can not request changes on your own pull request/i;
@@ -39,15 +41,27 @@ const foldedComments = (comments: ReviewDraft['comments']): string =>
     ...comments.map((c) => `- \`${c.path}:${c.line}\`: ${c.body.replace(/\s*\n\s*/g, ' ')}`),
   ].join('\n');
 
+/**
+ * Posts one review. `me` is the login the token acts as (undefined when GitHub would not say: then a bot
+ * author is taken as us, see identity.ts).
+ */
 export async function createPullReview(
   api: RepoApi,
   number: number,
   draft: ReviewDraft,
+  me: string | undefined,
 ): Promise<PostedReview> {
   const { octokit, owner, repo } = api;
   let event = draft.event;
   let body = draft.body;
   let comments = draft.comments;
+  if (event === 'REQUEST_CHANGES') {
+    const { data: pull } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
+    if (isAuthoredBy(pull.user, me)) {
+      event = 'COMMENT';
+      body = `${OWN_PULL_NOTE}\n\n${body}`;
+    }
+  }
   for (let attempt = 0; ; attempt++) {
     try {
       const { data } = await octokit.rest.pulls.createReview({
