@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { BRAND_PATH, parseBrandVoice } from '../../actions/engine/artifacts/brand.js';
 import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
-import { REVIEW_COMMENT_MARKER, readReview, reviewPath } from '../../actions/engine/artifacts/review.js';
+import { readReview, reviewPath } from '../../actions/engine/artifacts/review.js';
 import { combineMarks, parseClaimMarks } from '../../actions/engine/artifacts/review-claims.js';
 import { CONFIG_PATH, loadConfig } from '../../actions/engine/config/config.js';
 import { CrescendoError, formatProblem } from '../../actions/engine/errors.js';
@@ -22,6 +22,7 @@ import { stageViews } from '../../actions/engine/runner/stage-status.js';
 import { STAGE_NAMES, StageName, stageBranch } from '../../actions/engine/stages/names.js';
 import { type CheckOptions, checkFile } from './check-file.js';
 import { chooseLlm, EXAMPLE_ID } from './llm-choice.js';
+import { localReviewLines } from './review-report.js';
 
 export interface CliEnv {
   /** Root of the Crescendo package: its config template and demo samples live there. */
@@ -110,33 +111,24 @@ export async function reviewCommand(env: CliEnv, dir: string, id: string): Promi
   if (!pr) throw new CrescendoError(`campaign ${id} has no review yet`, { fix: 'approve its content first' });
   const ref = pr.state === 'open' ? pr.branch : forge.defaultBranch;
   const review = (await forge.listReviews(pr.number)).filter((r) => r.author === LOCAL_REVIEWER).at(-1);
-  env.out(`Review pull request #${pr.number} (${pr.state})`);
-  if (review) {
-    env.out(`Crescendo's review: ${review.state === 'CHANGES_REQUESTED' ? 'changes requested' : 'comments'}`);
-    env.out(review.body);
-    for (const comment of review.comments ?? []) {
-      const text =
-        (await forge.readFile(comment.path, ref))?.split('\n')[(comment.line ?? 1) - 1]?.trim() ?? '';
-      env.out(`\n${comment.path}:${comment.line ?? ''}  │ ${text.slice(0, 100)}`);
-      env.out(`  ${comment.body.replace(REVIEW_COMMENT_MARKER, '').trim().replace(/\n+/g, '\n  ')}`);
-    }
-  }
   const file = await readReview({ readFile: (p) => forge.readFile(p, ref) }, id);
-  if (!file) return;
-  const marks = combineMarks(
-    parseClaimMarks(file.body, file.data.claims),
-    parseClaimMarks(pr.body, file.data.claims),
-  );
-  env.out(`\nClaims to verify (${reviewPath(id)}):`);
-  for (const claim of file.data.claims) {
-    const state = marks.get(claim.id)?.state ?? 'open';
-    env.out(
-      `  [${state === 'open' ? ' ' : state === 'waived' ? '~' : 'x'}] ${claim.id} ${claim.text.slice(0, 110)}`,
-    );
+  const texts = new Map<string, string>();
+  for (const asset of file?.data.assets ?? []) {
+    const text = await forge.readFile(asset.path, ref);
+    if (text !== undefined) texts.set(asset.path, text);
   }
-  const open = file.data.claims.filter((c) => (marks.get(c.id)?.state ?? 'open') === 'open').length;
-  if (open > 0)
-    env.out(`${open} open: \`crescendo verify ${id} C1 C2 …\` (or --all), or waive with --waive "why".`);
+  const marks = file
+    ? combineMarks(parseClaimMarks(file.body, file.data.claims), parseClaimMarks(pr.body, file.data.claims))
+    : new Map();
+  for (const line of localReviewLines({
+    id,
+    pr,
+    ...(review ? { review } : {}),
+    ...(file ? { file } : {}),
+    marks,
+    texts,
+  }))
+    env.out(line);
 }
 
 /** `crescendo verify <id> C1 C2 … | --all [--waive REASON]`: ticks claims in review.md on the review branch. */

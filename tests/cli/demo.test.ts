@@ -106,7 +106,7 @@ describe('crescendo demo', () => {
     for (const path of assets) {
       const before = await git(dir, ['show', `${merge}^1:${path}`]);
       const after = await git(dir, ['show', `${merge}:${path}`]);
-      const line = before.split('\n').findIndex((l) => l === 'status: draft') + 1;
+      const line = before.split('\n').indexOf('status: draft') + 1;
       expect(changedLines(before, after)).toEqual([line]);
     }
     // One review by Crescendo, its comments on the diff's lines, requesting changes for the blockers.
@@ -128,6 +128,13 @@ describe('crescendo demo', () => {
     const review = parseReviewFile(await git(dir, ['show', `main:${reviewPath(ID)}`]), reviewPath(ID));
     expect(review.data.claims.length).toBeGreaterThan(10);
     expect(review.body).not.toMatch(/- \[ \] \*\*C\d+\*\*/);
+    // `crescendo review` (which the demo runs) shows the recorded review, each finding at its own line.
+    const shown = lines.join('\n');
+    expect(shown).toMatch(/Crescendo's review: changes requested, \d+ inline comments/);
+    expect(shown).toMatch(
+      /email\/2027-04-13-playbook-nurture\.md — changes-requested\n[\s\S]*?:\d+ +│ url: https:\/\/www\.example\.com\/automate#programs\n +blocker · links: /,
+    );
+    expect(shown).toMatch(/\[ \] C1 .* — content\/q2-2027-launch\//);
     // The sample's false "brand.yml has no postal address" finding was dropped by code.
     expect(lines.some((l) => /dropped a model finding .*postalAddress/.test(l))).toBe(true);
     expect(review.data.assets.flatMap((a) => a.findings).some((f) => /postal/i.test(f.message))).toBe(false);
