@@ -78,7 +78,12 @@ describe('claims a person must tick before distribution', () => {
     const result = await approve({ ...deps(), log: (l) => lines.push(l) }, ID);
     const branch = result.next?.pullRequest.branch ?? '';
     expect(branch).toBe(`crescendo/${ID}/distribution`);
-    expect(await forge.readFile(`campaigns/${ID}/distribution.md`, branch)).not.toContain(guide);
+    const plan = (await forge.readFile(`campaigns/${ID}/distribution.md`, branch))!;
+    const held = plan.slice(plan.indexOf('## Held back'));
+    expect(plan.slice(0, plan.indexOf('## Held back'))).not.toContain(guide);
+    expect(held).toContain(`\`${guide}\`: claims not verified: ${guideClaims.join(', ')}`);
+    expect(held).toContain('/crescendo revise');
+    expect(result.next?.pullRequest.body).toContain('Held back by the review');
     expect(lines).toContain(`  held back: ${guide}: claims not verified: ${guideClaims.join(', ')}`);
     // A person ticks the guide's claims in review.md on main; the gate now lets it go.
     const path = join(dir, reviewPath(ID));
@@ -91,6 +96,12 @@ describe('claims a person must tick before distribution', () => {
     );
     await git(dir, ['commit', '-q', '-am', 'Verify the guide claims']);
     expect((await approvedForDistribution(forge, ID)).approved).toContain(guide);
+    // A revision of the open distribution PR then schedules it.
+    llm.overrides.delete('distribution');
+    await revise(deps(), ID, 'schedule the released assets');
+    const revised = (await forge.readFile(`campaigns/${ID}/distribution.md`, branch))!;
+    expect(revised).toContain(guide);
+    expect(revised).not.toContain('## Held back (3)');
   });
 
   it('crescendo verify ticks claims on the review branch, and approval then distributes', async () => {

@@ -11,6 +11,7 @@ import { bullets, table } from '../../files/markdown.js';
 import { toYaml } from '../../files/yaml.js';
 import { ask, campaignSystem, dataBlock, feedbackBlock } from '../ask.js';
 import type { ArtifactKind, Stage, StageContext } from '../stage.js';
+import { gateSection } from './held-back.js';
 
 export const ScheduleProposal = z.object({
   schedule: z
@@ -186,7 +187,10 @@ export const distributionStage: Stage = {
           ),
         ].join('\n\n'),
       ),
-    ].join('\n\n');
+      gateSection(gate, brief.id),
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     const meta = {
       kind: 'distribution',
       campaign: brief.id,
@@ -204,6 +208,11 @@ export const distributionStage: Stage = {
       summary: bullets([
         `${entries.length} assets scheduled on ${channels.join(', ')}`,
         `First: ${entries[0]?.publishAt}; last: ${entries.at(-1)?.publishAt}`,
+        ...(gate.held.length
+          ? [
+              `Held back by the review (${gate.held.length}): ${gate.held.map((h) => `\`${h.path}\``).join(', ')}; see the plan`,
+            ]
+          : []),
       ]),
       cost,
     };
