@@ -10,8 +10,24 @@ export interface CopyText {
   text: string;
 }
 
+/*
+ * Each check reads the same assets' copy, links and sentences; parsing markdown (micromark) is most of what
+ * the checks cost, so each is worked out once per asset (WeakMap: gone with the asset) or per text.
+ */
+const copies = new WeakMap<ReviewedAsset, CopyText[]>();
+const links = new WeakMap<ReviewedAsset, AssetLink[]>();
+const SENTENCE_CACHE_SIZE = 2000;
+const sentenceCache = new Map<string, string[]>();
+
 /** Every string a reader sees, in document order (identifiers, URLs and enum values left out). */
-export const copyOf = (asset: ReviewedAsset): CopyText[] => (asset.data ? copyTexts(asset.data) : []);
+export function copyOf(asset: ReviewedAsset): CopyText[] {
+  let copy = copies.get(asset);
+  if (!copy) {
+    copy = asset.data ? copyTexts(asset.data) : [];
+    copies.set(asset, copy);
+  }
+  return copy;
+}
 
 /** A link in an asset: a URL field (`cta.url`) or a markdown link inside copy, with its words. */
 export interface AssetLink {
@@ -25,6 +41,15 @@ const LABEL_KEYS = ['label', 'anchorText', 'ctaLabel', 'callToAction'] as const;
 
 /** Every link of an asset, URL fields first, then links written inside its copy. */
 export function linksOf(asset: ReviewedAsset): AssetLink[] {
+  let found = links.get(asset);
+  if (!found) {
+    found = findLinks(asset);
+    links.set(asset, found);
+  }
+  return found;
+}
+
+function findLinks(asset: ReviewedAsset): AssetLink[] {
   const links: AssetLink[] = [];
   const walk = (value: unknown, path: PropertyKey[]): void => {
     if (Array.isArray(value)) {
@@ -54,6 +79,15 @@ export function linksOf(asset: ReviewedAsset): AssetLink[] {
 
 /** Sentences of a copy text as a reader reads them (markdown removed). */
 export function sentences(text: string): string[] {
+  const cached = sentenceCache.get(text);
+  if (cached) return cached;
+  const found = splitSentences(text);
+  if (sentenceCache.size >= SENTENCE_CACHE_SIZE) sentenceCache.clear();
+  sentenceCache.set(text, found);
+  return found;
+}
+
+function splitSentences(text: string): string[] {
   const plain = /[*_#[\]`>|]/.test(text) ? markdownToText(text) : text;
   return plain
     .split(/\n+/)
