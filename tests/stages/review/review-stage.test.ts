@@ -119,6 +119,17 @@ describe('the review stage', () => {
     expect(programs).toMatchObject({ path: email.path, line: statusLine });
     expect(programs?.body).toContain(`Line ${lineWith(email.text, 'automate#programs')}`);
     expect(result.review?.event).toBe('REQUEST_CHANGES');
+    // The model reviews each asset on its own (the landing page too), all behind one cached system prefix.
+    expect(ctx.llm.requests.map((r) => r.task).sort()).toEqual([
+      'review/email-sequence/1',
+      'review/landing-page/1',
+      'review/social-post/1',
+    ]);
+    const prefix = JSON.stringify(ctx.llm.requests[0]?.system);
+    for (const request of ctx.llm.requests) {
+      expect(JSON.stringify(request.system)).toBe(prefix);
+      expect(request.system.some((b) => b.cache)).toBe(true);
+    }
     expect(result.summary).toMatch(/## Claims to verify/);
     expect(result.summary).toMatch(/- \[ \] \*\*C1\*\*/);
   });

@@ -188,6 +188,8 @@ export async function modelReviews(
       isThrottle: isRateLimited,
       maxRetries: 4,
       backoffMs: defaultBackoffMs,
+      // The first answer writes the shared system prompt to the cache; the rest then read it.
+      firstAlone: system.some((b) => b.cache),
       onThrottle: ({ index, retry, limit }) =>
         ctx.log(`  … ${assets[index]?.path}: rate limited; retry ${retry}, now ${limit} at a time`),
     },
