@@ -370,7 +370,7 @@ describe.skipIf(!haveSamples)(
       await expectTruthfulProgress();
     });
 
-    it('each merge starts the next stage in at most 6 writes, surviving a 422 and a secondary rate limit', async () => {
+    it('each merge starts the next stage in at most 6 writes (7 for review, whose pull request review is one more), surviving a 422 and a secondary rate limit', async () => {
       // Strategy: PR creation fails once with a 422; the failure is reported, and the re-delivered event works.
       let merge = await fake.mergePullRequest((await stagePr('research')).number, { by: 'maria' });
       fake.failNext({ route: 'POST /repos/{owner}/{repo}/pulls', status: 422 });
