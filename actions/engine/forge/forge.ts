@@ -53,10 +53,44 @@ export interface PullRequestRequest {
 }
 
 export interface Review {
+  /** The forge's id of the review, where it has one. */
+  id?: number;
   author: string;
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
   body: string;
   submittedAt: string;
+  /** Comments left with the review on lines of the pull request's files. */
+  comments?: ReviewComment[];
+}
+
+/** A comment on one line of a file in a pull request (an inline review comment). */
+export interface ReviewComment {
+  id: number;
+  path: string;
+  /** The line in the file at the pull request's head; undefined when a later commit made it outdated. */
+  line?: number;
+  body: string;
+  author: string;
+}
+
+/** A review Crescendo posts on a pull request: a body, and comments on lines of its diff. */
+export interface ReviewDraft {
+  body: string;
+  /**
+   * `REQUEST_CHANGES` when a blocker was found. GitHub refuses it from the pull request's own author (the
+   * identity that opened it); the forge then posts the same review as `COMMENT` and says so in its body.
+   */
+  event: 'REQUEST_CHANGES' | 'COMMENT';
+  /** Each on the RIGHT side at `line`, which must be a line of the pull request's diff (hunk or context). */
+  comments: { path: string; line: number; body: string }[];
+}
+
+/** What was posted: the event the forge accepted and how many comments sit on lines. */
+export interface PostedReview {
+  id: number;
+  event: ReviewDraft['event'];
+  inlineComments: number;
+  url?: string;
 }
 
 /**
@@ -92,7 +126,10 @@ export interface Forge {
   openOrUpdatePullRequest(request: PullRequestRequest): Promise<PullRequest>;
   /** Approval: merges the PR into its base. */
   mergePullRequest(number: number, message?: string): Promise<PullRequest>;
+  /** Submitted reviews, oldest first, each with its inline comments. */
   listReviews(number: number): Promise<Review[]>;
+  /** Posts one review with inline comments (see `ReviewDraft`). */
+  createReview(number: number, review: ReviewDraft): Promise<PostedReview>;
   /**
    * Creates or edits in place the one comment on an issue/PR that contains `marker`
    * (an HTML comment), so re-runs never duplicate it.

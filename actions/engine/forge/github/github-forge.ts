@@ -4,8 +4,10 @@ import type {
   Forge,
   GuardedCommitRequest,
   GuardedCommitResult,
+  PostedReview,
   PullRequest,
   PullRequestRequest,
+  ReviewDraft,
 } from '../forge.js';
 import {
   createOctokit,
@@ -33,19 +35,13 @@ import {
   unless404,
 } from './git-data.js';
 import { askLogin } from './identity.js';
-import {
-  findPull,
-  type GitHubReview,
-  getPull,
-  listPullReviews,
-  mergePull,
-  openOrUpdatePull,
-} from './pulls.js';
+import { findPull, getPull, mergePull, openOrUpdatePull } from './pulls.js';
+import { createPullReview, type GitHubReview, listPullReviews } from './reviews.js';
 
 export type { GitHubOctokit, ThrottleSettings } from './client.js';
 export type { IssueComment, Reaction } from './comments.js';
 export { toCrescendoError } from './errors.js';
-export type { GitHubReview } from './pulls.js';
+export type { GitHubReview } from './reviews.js';
 
 export interface GitHubForgeOptions {
   /** `GITHUB_TOKEN` or a GitHub App installation token. Never logged. */
@@ -211,6 +207,11 @@ export class GitHubForge implements Forge {
 
   listReviews(number: number): Promise<GitHubReview[]> {
     return this.call((api) => listPullReviews(api, number));
+  }
+
+  async createReview(number: number, review: ReviewDraft): Promise<PostedReview> {
+    const me = await this.login();
+    return this.call((api) => createPullReview(api, number, review, me));
   }
 
   upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }> {

@@ -9,9 +9,11 @@ import type {
   Forge,
   GuardedCommitRequest,
   GuardedCommitResult,
+  PostedReview,
   PullRequest,
   PullRequestRequest,
   Review,
+  ReviewDraft,
 } from '../forge.js';
 import { git, gitBytesMaybe, gitMaybe, gitResult } from './git.js';
 import { type LocalRecords, readRecords, writeRecords } from './records.js';
@@ -19,6 +21,16 @@ import { type LockOptions, withRepoLock } from './repo-lock.js';
 
 /** The identity Crescendo writes local comments as; `upsertComment` edits only comments by it. */
 export const LOCAL_COMMENT_AUTHOR = 'crescendo';
+
+/** Who Crescendo's own reviews are recorded as. */
+export const LOCAL_REVIEWER = 'crescendo';
+
+/** The next id of a review or review comment (one sequence, like GitHub's). */
+function nextId(records: LocalRecords): number {
+  const id = records.nextId ?? 1;
+  records.nextId = id + 1;
+  return id;
+}
 
 /**
  * A forge that is a plain git repository on disk. A "pull request" is a branch plus a
@@ -341,8 +353,27 @@ export class LocalForge implements Forge {
   /** Local stand-in for a reviewer requesting changes (`crescendo revise`). */
   async addReview(number: number, review: Review): Promise<void> {
     const records = await this.records();
+    const id = review.id ?? nextId(records);
+    records.reviews[String(number)] = [...(records.reviews[String(number)] ?? []), { ...review, id }];
+    await this.save(records);
+  }
+
+  /** Records the review with its line comments; `crescendo review <id>` shows it. */
+  async createReview(number: number, draft: ReviewDraft): Promise<PostedReview> {
+    const records = await this.records();
+    if (!records.pulls.some((p) => p.number === number))
+      throw new CrescendoError(`there is no pull request #${number}`);
+    const review: Review = {
+      id: nextId(records),
+      author: LOCAL_REVIEWER,
+      state: draft.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'COMMENTED',
+      body: draft.body,
+      submittedAt: new Date().toISOString(),
+      comments: draft.comments.map((c) => ({ ...c, id: nextId(records), author: LOCAL_REVIEWER })),
+    };
     records.reviews[String(number)] = [...(records.reviews[String(number)] ?? []), review];
     await this.save(records);
+    return { id: review.id ?? 0, event: draft.event, inlineComments: draft.comments.length };
   }
 
   async upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }> {

@@ -19,11 +19,23 @@ const PullRequestRecord = z.object({
   headSha: z.string(),
 });
 
+const ReviewCommentRecord = z.object({
+  id: z.number().int(),
+  path: z.string().min(1),
+  line: z.number().int().positive().optional(),
+  body: z.string(),
+  author: z.string(),
+});
+
 const ReviewRecord = z.object({
+  /** Absent in records from before reviews had ids. */
+  id: z.number().int().optional(),
   author: z.string(),
   state: z.enum(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED']),
   body: z.string(),
   submittedAt: z.string(),
+  /** Comments on lines of the pull request's files. */
+  comments: z.array(ReviewCommentRecord).optional(),
 });
 
 const CommentRecord = z.object({
@@ -37,6 +49,8 @@ const CommentRecord = z.object({
 /** What a local repository keeps that git cannot: its pull requests, reviews, comments and labels. */
 export const LocalRecords = z.object({
   nextNumber: z.number().int().positive().default(1),
+  /** Ids of reviews and their comments (one sequence, like GitHub's). */
+  nextId: z.number().int().positive().optional(),
   pulls: z.array(PullRequestRecord).default([]),
   reviews: z.record(z.string(), z.array(ReviewRecord)).default({}),
   comments: z.array(CommentRecord).default([]),

@@ -3,6 +3,7 @@ import { zeroCost } from '../../artifacts/campaign-state.js';
 import type { Ledger } from '../../artifacts/ledger.js';
 import { ledgerPath, parseLedger, renderLedger } from '../../artifacts/ledger.js';
 import { readResearch } from '../../artifacts/research.js';
+import { approvedForDistribution, reviewPath } from '../../artifacts/review.js';
 import { readStrategy } from '../../artifacts/strategy.js';
 import { CrescendoError, type Problem } from '../../errors.js';
 import { bullets } from '../../files/markdown.js';
@@ -14,6 +15,7 @@ import { ScheduleProposal, scheduleProblems } from '../../publishing/schedule.js
 import { planSlots, type Slot } from '../../publishing/slots.js';
 import { ask, campaignSystem, dataBlock, feedbackBlock } from '../ask.js';
 import type { Stage, StageContext } from '../stage.js';
+import { gateSection } from './held-back.js';
 import { distributionSummary } from './summary.js';
 
 /*
@@ -77,12 +79,17 @@ export const distributionStage: Stage = {
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
     const assets = await readAssetFiles(ctx, brief.id);
-    const approved = assets.filter(isApproved);
+    // Approved by the review and every claim ticked or waived (review.md, or the merged review PR's body).
+    const gate = await approvedForDistribution(ctx, brief.id, { approvalBody: ctx.approval?.body });
+    const approved = assets.filter((a) => isApproved(a) && gate.approved.includes(a.path));
     if (approved.length === 0) {
-      throw new CrescendoError('no approved assets to distribute', {
-        fix: 'approve the review stage with at least one asset marked approved',
+      throw new CrescendoError('no asset may be distributed yet', {
+        code: 'waiting',
+        problems: gate.held.map((h) => ({ where: h.path, message: h.reason })),
+        fix: `tick (or waive) the claims to verify in ${reviewPath(brief.id)}, then run distribution again`,
       });
     }
+    for (const held of gate.held) ctx.log(`  held back: ${held.path}: ${held.reason}`);
     const { slots, notSent } = planSlots(approved, ctx.config.publishing, brief.id);
     ctx.log(`  scheduling ${slots.length} slots of ${approved.length} approved assets`);
     const rules = { window: brief.timeframe, cadence: brief.cadence, timeZone: brief.timeZone };
@@ -120,8 +127,16 @@ export const distributionStage: Stage = {
         bullets([
           `${ledger.entries.length} entries on ${channels.join(', ') || 'no channel'}`,
           `First: ${ledger.entries[0]?.publishAt ?? '—'}; last: ${ledger.entries.at(-1)?.publishAt ?? '—'}`,
+          ...(gate.held.length
+            ? [
+                `Held back by the review (${gate.held.length}): ${gate.held.map((h) => `\`${h.path}\``).join(', ')}; see below`,
+              ]
+            : []),
         ]),
-      ].join('\n\n'),
+        gateSection(gate, brief.id),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
       cost: proposal.cost ?? zeroCost(),
     };
   },
