@@ -124,6 +124,15 @@ describe('the link check before publishing', () => {
     expect(checkLinks([ref('https://crescendo.dev/launch')], [page('<p></p>', false)])[0]?.message).toMatch(
       /not approved/,
     );
+    // At publish time the merged distribution is the decision to go ahead; a missing anchor still stops it.
+    expect(
+      checkLinks([ref('https://crescendo.dev/launch')], [page('<p></p>', false)], { unapproved: 'allow' }),
+    ).toEqual([]);
+    expect(
+      checkLinks([ref('https://crescendo.dev/launch#form')], [page('<p></p>', false)], {
+        unapproved: 'allow',
+      }),
+    ).toHaveLength(1);
     expect(checkLinks([ref('https://elsewhere.example.org/#anything')], [ok])).toEqual([]);
   });
 

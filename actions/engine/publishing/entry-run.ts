@@ -199,7 +199,7 @@ export async function runEntry(
     return written ? { action: found ? 'found' : 'unknown', entry: written } : { action: 'skipped', entry };
   }
 
-  const linkProblems = checkLinks(itemLinks(item), pages);
+  const linkProblems = checkLinks(itemLinks(item), pages, { unapproved: 'allow' });
   if (linkProblems.length > 0) {
     return fail(
       new Refusal(

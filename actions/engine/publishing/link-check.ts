@@ -122,8 +122,17 @@ function pageOf(url: string, pages: readonly CrescendoPage[]): CrescendoPage | u
   }
 }
 
-/** Problems of links: malformed ones, and links to our pages that are missing, unapproved or lack the anchor. */
-export function checkLinks(refs: readonly LinkRef[], pages: readonly CrescendoPage[]): Problem[] {
+/**
+ * Problems of links: malformed ones, and links to our pages that are missing or lack the anchor. A link to a
+ * page the review has not approved is a problem where the distribution is planned (its pull request shows
+ * it, and merging it is a person's decision to go ahead); at publish time (`unapproved: 'allow'`) that
+ * decision stands, and only a page or anchor that does not exist stops an entry.
+ */
+export function checkLinks(
+  refs: readonly LinkRef[],
+  pages: readonly CrescendoPage[],
+  options: { unapproved: 'problem' | 'allow' } = { unapproved: 'problem' },
+): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const ref of refs) {
@@ -137,7 +146,7 @@ export function checkLinks(refs: readonly LinkRef[], pages: readonly CrescendoPa
     }
     const page = pageOf(ref.url, pages);
     if (!page) continue;
-    if (!page.approved) {
+    if (!page.approved && options.unapproved === 'problem') {
       problems.push({
         where: ref.where,
         message: `links to ${page.url}, the landing page ${page.path}, which is not approved`,

@@ -129,7 +129,7 @@ export const distributionStage: Stage = {
           `First: ${ledger.entries[0]?.publishAt ?? '—'}; last: ${ledger.entries.at(-1)?.publishAt ?? '—'}`,
           ...(gate.held.length
             ? [
-                `Held back by the review (${gate.held.length}): ${gate.held.map((h) => `\`${h.path}\``).join(', ')}; see below`,
+                `Held back by the review: ${gate.held.length} asset${gate.held.length === 1 ? '' : 's'}, listed below with how to release them`,
               ]
             : []),
         ]),
