@@ -142,7 +142,7 @@ describe('crescendo demo', () => {
     expect(review.data.assets.flatMap((a) => a.findings).some((f) => /postal/i.test(f.message))).toBe(false);
   });
 
-  it('publishes: the blog into the site folder, emails to the loopback mail server, social and ads as dry runs', async () => {
+  it('publishes: the blog into the site folder, emails the review let through to the loopback mail server, social and ads as dry runs', async () => {
     const files = (await git(dir, ['ls-files'])).split('\n');
     const ledger = parseLedger(await git(dir, ['show', `main:${ledgerPath(ID)}`]), ledgerPath(ID));
     for (const entry of ledger.entries) {
