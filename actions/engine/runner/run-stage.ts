@@ -161,6 +161,7 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
   const files = {
     readFile: (p: string) => forge.readFile(p),
     readBytes: (p: string) => forge.readBytes(p),
+    readStream: (p: string) => forge.readStream(p),
     listFiles: (d: string) => forge.listFiles(d),
   };
   await stage.ready?.({ ...files, campaign, config, feedback, now, log });
@@ -198,6 +199,14 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
   }
   await guard.save();
 
+  if (result.issue) {
+    const opened = await forge.openIssue(result.issue);
+    log(`${stage.name}: issue #${opened.number} ${opened.created ? 'opened' : 'already open'}: ${result.issue.title}`);
+    result = {
+      ...result,
+      summary: `${result.summary}\n- ${result.issue.title}: ${deps.issueUrl ? deps.issueUrl(opened.number) : `#${opened.number}`}`,
+    };
+  }
   const written = new Set(result.files.map((f) => f.path));
   const stale: FileChange[] = openPr ? staleFiles(stage, id, record.files, written) : [];
   campaign.state.sample = campaign.state.sample || llm.isSample;

@@ -3,7 +3,7 @@ import type { Campaign, PendingBatch, StageCost } from '../artifacts/campaign-st
 import type { Config } from '../config/config.js';
 import type { Problem } from '../errors.js';
 import type { RepoFiles } from '../files/repo-files.js';
-import type { FileChange } from '../forge/forge.js';
+import type { FileChange, IssueRequest } from '../forge/forge.js';
 import type { Llm } from '../llm/llm.js';
 import type { SpendGuard } from '../llm/spend-guard.js';
 import type { StageName } from './names.js';
@@ -31,6 +31,11 @@ export interface StageResult {
   items?: StageItem[];
   /** A Message Batch submitted and still running: recorded in the state for a later run to collect. */
   batch?: PendingBatch;
+  /**
+   * An issue to open once (found again by its marker on later runs): the next cycle's, from a campaign's
+   * final report. The runner opens it before the pull request, whose summary then links it.
+   */
+  issue?: IssueRequest;
 }
 
 /** One thing a stage made or failed to make, with what it cost. */

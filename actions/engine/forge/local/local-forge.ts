@@ -2,8 +2,17 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CrescendoError } from '../../errors.js';
-import type { CommitRequest, FileChange, Forge, PullRequest, PullRequestRequest, Review } from '../forge.js';
-import { git, gitBytesMaybe, gitMaybe } from './git.js';
+import type {
+  CommitRequest,
+  FileChange,
+  Forge,
+  IssueRequest,
+  OpenedIssue,
+  PullRequest,
+  PullRequestRequest,
+  Review,
+} from '../forge.js';
+import { git, gitBytesMaybe, gitMaybe, gitStream } from './git.js';
 
 interface LocalComment {
   id: number;
@@ -16,8 +25,18 @@ interface LocalComment {
 /** The identity Crescendo writes local comments as; `upsertComment` edits only comments by it. */
 export const LOCAL_COMMENT_AUTHOR = 'crescendo';
 
+/** An issue Crescendo opened (the next cycle's); campaign issues live on GitHub, not here. */
+export interface LocalIssue {
+  number: number;
+  title: string;
+  body: string;
+  labels: string[];
+  state: 'open' | 'closed';
+}
+
 interface LocalRecords {
   nextNumber: number;
+  issues: LocalIssue[];
   pulls: PullRequest[];
   reviews: Record<string, Review[]>;
   comments: LocalComment[];
@@ -26,6 +45,7 @@ interface LocalRecords {
 
 const emptyRecords = (): LocalRecords => ({
   nextNumber: 1,
+  issues: [],
   pulls: [],
   reviews: {},
   comments: [],
@@ -77,6 +97,11 @@ export class LocalForge implements Forge {
 
   async readBytes(path: string, ref = this.defaultBranch): Promise<Uint8Array | undefined> {
     return gitBytesMaybe(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
+  }
+
+  /** Streamed from git's object store: a file of any size, never held whole (no `maxBuffer`). */
+  readStream(path: string, ref = this.defaultBranch): AsyncIterable<Uint8Array> {
+    return gitStream(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
   }
 
   async listFiles(dir: string, ref = this.defaultBranch): Promise<string[]> {
@@ -233,6 +258,25 @@ export class LocalForge implements Forge {
     const records = await this.records();
     records.comments.push({ id: records.comments.length + 1, issue, body, author: LOCAL_COMMENT_AUTHOR });
     await this.save(records);
+  }
+
+  async openIssue(request: IssueRequest): Promise<OpenedIssue> {
+    const records = await this.records();
+    const body = request.body.includes(request.marker) ? request.body : `${request.body}\n\n${request.marker}`;
+    let issue = records.issues.find((i) => i.body.includes(request.marker));
+    const created = !issue;
+    if (issue) {
+      if (issue.state === 'open') Object.assign(issue, { title: request.title, body });
+    } else {
+      issue = { number: records.nextNumber++, title: request.title, body, labels: request.labels, state: 'open' };
+      records.issues.push(issue);
+    }
+    await this.save(records);
+    return { number: issue.number, url: `local:${this.dir}#${issue.number}`, created };
+  }
+
+  async listIssues(): Promise<LocalIssue[]> {
+    return (await this.records()).issues;
   }
 
   async addLabels(issue: number, labels: string[]): Promise<void> {
