@@ -79,12 +79,26 @@ export const ReportData = z.object({
     .object({
       totalConversions: z.number(),
       channels: z.array(
-        z.object({ channel: z.string(), credits: Measures, low: z.number(), high: z.number(), spread: z.number() }),
+        z.object({
+          channel: z.string(),
+          credits: Measures,
+          low: z.number(),
+          high: z.number(),
+          spread: z.number(),
+        }),
       ),
     })
     .optional(),
   anomalies: z
-    .array(z.object({ date: z.iso.date(), channel: z.string(), measure: z.string(), value: z.number(), median: z.number() }))
+    .array(
+      z.object({
+        date: z.iso.date(),
+        channel: z.string(),
+        measure: z.string(),
+        value: z.number(),
+        median: z.number(),
+      }),
+    )
     .optional(),
   /** What the numbers were computed from: the files, the checks' findings, and a fingerprint of the data. */
   data: z

@@ -201,7 +201,9 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
 
   if (result.issue) {
     const opened = await forge.openIssue(result.issue);
-    log(`${stage.name}: issue #${opened.number} ${opened.created ? 'opened' : 'already open'}: ${result.issue.title}`);
+    log(
+      `${stage.name}: issue #${opened.number} ${opened.created ? 'opened' : 'already open'}: ${result.issue.title}`,
+    );
     result = {
       ...result,
       summary: `${result.summary}\n- ${result.issue.title}: ${deps.issueUrl ? deps.issueUrl(opened.number) : `#${opened.number}`}`,

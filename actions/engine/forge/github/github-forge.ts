@@ -1,5 +1,12 @@
 import { CrescendoError } from '../../errors.js';
-import type { CommitRequest, Forge, IssueRequest, OpenedIssue, PullRequest, PullRequestRequest } from '../forge.js';
+import type {
+  CommitRequest,
+  Forge,
+  IssueRequest,
+  OpenedIssue,
+  PullRequest,
+  PullRequestRequest,
+} from '../forge.js';
 import {
   createOctokit,
   DEFAULT_API_URL,

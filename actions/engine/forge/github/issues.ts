@@ -21,11 +21,23 @@ export async function openIssueOnce(api: RepoApi, request: IssueRequest): Promis
     const found = issues.find((i) => !i.pull_request && (i.body ?? '').includes(request.marker));
     if (found) {
       if (found.state === 'open' && (found.body !== body || found.title !== request.title)) {
-        await octokit.rest.issues.update({ owner, repo, issue_number: found.number, title: request.title, body });
+        await octokit.rest.issues.update({
+          owner,
+          repo,
+          issue_number: found.number,
+          title: request.title,
+          body,
+        });
       }
       return { number: found.number, url: found.html_url, created: false };
     }
   }
-  const { data } = await octokit.rest.issues.create({ owner, repo, title: request.title, body, labels: request.labels });
+  const { data } = await octokit.rest.issues.create({
+    owner,
+    repo,
+    title: request.title,
+    body,
+    labels: request.labels,
+  });
   return { number: data.number, url: data.html_url, created: true };
 }

@@ -64,7 +64,11 @@ export async function gitBytesMaybe(dir: string, args: string[]): Promise<Uint8A
  * carries git's own message once the output has been read.
  */
 export async function* gitStream(dir: string, args: string[]): AsyncGenerator<Uint8Array> {
-  const child = spawn('git', args, { cwd: dir, env: { ...process.env, ...IDENTITY }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('git', args, {
+    cwd: dir,
+    env: { ...process.env, ...IDENTITY },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const errors: Buffer[] = [];
   child.stderr.on('data', (d: Buffer) => errors.push(d));
   const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));

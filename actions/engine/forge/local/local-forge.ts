@@ -262,13 +262,21 @@ export class LocalForge implements Forge {
 
   async openIssue(request: IssueRequest): Promise<OpenedIssue> {
     const records = await this.records();
-    const body = request.body.includes(request.marker) ? request.body : `${request.body}\n\n${request.marker}`;
+    const body = request.body.includes(request.marker)
+      ? request.body
+      : `${request.body}\n\n${request.marker}`;
     let issue = records.issues.find((i) => i.body.includes(request.marker));
     const created = !issue;
     if (issue) {
       if (issue.state === 'open') Object.assign(issue, { title: request.title, body });
     } else {
-      issue = { number: records.nextNumber++, title: request.title, body, labels: request.labels, state: 'open' };
+      issue = {
+        number: records.nextNumber++,
+        title: request.title,
+        body,
+        labels: request.labels,
+        state: 'open',
+      };
       records.issues.push(issue);
     }
     await this.save(records);

@@ -55,14 +55,17 @@ export function budgetShift(
   const to = candidates[0]!;
   const from = candidates.at(-1)!;
   if (from.costPerResult < MIN_ADVANTAGE * to.costPerResult)
-    return { none: `cost per result differs by less than ${Math.round((MIN_ADVANTAGE - 1) * 100)}% between the paid channels` };
+    return {
+      none: `cost per result differs by less than ${Math.round((MIN_ADVANTAGE - 1) * 100)}% between the paid channels`,
+    };
   const agreeingModels: ModelId[] = [];
   if (attribution && attribution.totalConversions > 0) {
     const credit = (channel: string, m: ModelId) =>
       attribution.channels.find((c) => c.channel === channel)?.credits[m] ?? 0;
     for (const m of attribution.models) {
       const cheap = credit(to.channel, m) > 0 ? to.spend / credit(to.channel, m) : Number.POSITIVE_INFINITY;
-      const dear = credit(from.channel, m) > 0 ? from.spend / credit(from.channel, m) : Number.POSITIVE_INFINITY;
+      const dear =
+        credit(from.channel, m) > 0 ? from.spend / credit(from.channel, m) : Number.POSITIVE_INFINITY;
       if (cheap < dear) agreeingModels.push(m);
     }
     if (agreeingModels.length < attribution.models.length)
@@ -78,11 +81,19 @@ export function budgetShift(
 }
 
 /** The budget lines after the move: the same total, two lines changed. */
-export function amendedLines(budget: readonly BudgetLine[], move: BudgetMove): { channel: string; before: number; after: number }[] {
+export function amendedLines(
+  budget: readonly BudgetLine[],
+  move: BudgetMove,
+): { channel: string; before: number; after: number }[] {
   return budget.map((l) => ({
     channel: l.channel,
     before: l.budget,
-    after: l.channel === move.from.channel ? l.budget - move.amount : l.channel === move.to.channel ? l.budget + move.amount : l.budget,
+    after:
+      l.channel === move.from.channel
+        ? l.budget - move.amount
+        : l.channel === move.to.channel
+          ? l.budget + move.amount
+          : l.budget,
   }));
 }
 
@@ -90,8 +101,16 @@ export function amendedLines(budget: readonly BudgetLine[], move: BudgetMove): {
  * The line that lets the amended strategy pass the strategy lock (scripts/cli/strategy-lock.ts): it cites
  * the report and names the metric with its numbers.
  */
-export function justificationLine(move: BudgetMove, resultLabel: string, currency: string, reportPath: string): string {
-  const per = (c: ChannelEfficiency) => `${formatMoney(c.costPerResult, currency)} on ${channelLabel(c.channel)} (${Math.round(c.results)} ${resultLabel})`;
-  const models = move.agreeingModels.length ? `; all ${move.agreeingModels.length} attribution models agree` : '';
+export function justificationLine(
+  move: BudgetMove,
+  resultLabel: string,
+  currency: string,
+  reportPath: string,
+): string {
+  const per = (c: ChannelEfficiency) =>
+    `${formatMoney(c.costPerResult, currency)} on ${channelLabel(c.channel)} (${Math.round(c.results)} ${resultLabel})`;
+  const models = move.agreeingModels.length
+    ? `; all ${move.agreeingModels.length} attribution models agree`
+    : '';
   return `Strategy-Change-Justification: cost per ${resultLabel.replace(/s$/, '')} was ${per(move.from)} against ${per(move.to)}${models}; move ${formatMoney(move.amount, currency)} (${reportPath})`;
 }

@@ -46,14 +46,18 @@ export function modifiedZ(x: number, baseline: readonly number[]): number | unde
 }
 
 /** Flags, in `within`, the days of one series whose value stands out from the days before them. */
-export function flagSeries(series: readonly { date: string; value: number }[], within: DateRange): { date: string; value: number; median: number; score: number }[] {
+export function flagSeries(
+  series: readonly { date: string; value: number }[],
+  within: DateRange,
+): { date: string; value: number; median: number; score: number }[] {
   const out: { date: string; value: number; median: number; score: number }[] = [];
   series.forEach((point, i) => {
     if (point.date < within.from || point.date > within.to) return;
     const baseline = series.slice(Math.max(0, i - BASELINE_DAYS), i).map((p) => p.value);
     if (baseline.length < MIN_BASELINE_DAYS) return;
     const score = modifiedZ(point.value, baseline);
-    if (score !== undefined && Math.abs(score) > THRESHOLD) out.push({ ...point, median: median(baseline), score });
+    if (score !== undefined && Math.abs(score) > THRESHOLD)
+      out.push({ ...point, median: median(baseline), score });
   });
   return out;
 }
@@ -69,7 +73,8 @@ export function findAnomalies(
   asOf: string,
 ): Anomaly[] {
   const first = new Map<string, string>();
-  for (const row of rows) if (!first.has(row.channel) || row.date < first.get(row.channel)!) first.set(row.channel, row.date);
+  for (const row of rows)
+    if (!first.has(row.channel) || row.date < first.get(row.channel)!) first.set(row.channel, row.date);
   const anomalies: Anomaly[] = [];
   for (const channel of [...first.keys()].sort()) {
     for (const measure of measures) {

@@ -110,7 +110,8 @@ export function summariseAttribution(table: PathTable, files: string[]): Attribu
     const high = all.length ? Math.max(...all) : 0;
     return { channel, credits, ...(hasValue ? { values } : {}), low, high, spread: high - low };
   });
-  const mean = (c: ChannelCredit) => models.reduce((s, m) => s + c.credits[m]!, 0) / Math.max(1, models.length);
+  const mean = (c: ChannelCredit) =>
+    models.reduce((s, m) => s + c.credits[m]!, 0) / Math.max(1, models.length);
   channels.sort((a, b) => mean(b) - mean(a) || a.channel.localeCompare(b.channel));
   return {
     models,
@@ -121,7 +122,9 @@ export function summariseAttribution(table: PathTable, files: string[]): Attribu
     unattributed: result.unattributed,
     channels,
     // The notes speak of the command's flags; here, the same advice without them.
-    notes: attributionNotes(table, result).map((n) => n.replace('prefer a lower --order', 'read the order-1 chain')),
+    notes: attributionNotes(table, result).map((n) =>
+      n.replace('prefer a lower --order', 'read the order-1 chain'),
+    ),
     files,
   };
 }

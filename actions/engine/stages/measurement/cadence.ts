@@ -47,11 +47,7 @@ function monthOf(day: string): DateRange {
  * What this run reports on. `asOf` is the last day of the data (its sources are pulled to yesterday), so
  * the report day is the day after it unless today is later (a hand-made export of older days).
  */
-export function planReport(
-  now: Date,
-  asOf: string,
-  window: { start: string; end: string },
-): ReportPlan {
+export function planReport(now: Date, asOf: string, window: { start: string; end: string }): ReportPlan {
   const day = today(now);
   const reportDay = day > asOf ? day : addDays(asOf, 1);
   const final = asOf >= window.end || reportDay > window.end;

@@ -3,11 +3,16 @@ import type { DateRange } from './cadence.js';
 import { channelLabel } from './measures.js';
 
 /** Text a person wrote (channel names, labels) made safe inside a quoted mermaid string. */
-const quoted = (text: string): string => `"${text.replace(/["\n\r;#%{}]/g, ' ').replace(/\s+/g, ' ').trim()}"`;
+const quoted = (text: string): string =>
+  `"${text
+    .replace(/["\n\r;#%{}]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()}"`;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "Apr 13": a week is labelled by its first day. */
-export const shortDate = (day: string): string => `${MONTHS[Number(day.slice(5, 7)) - 1]} ${Number(day.slice(8, 10))}`;
+export const shortDate = (day: string): string =>
+  `${MONTHS[Number(day.slice(5, 7)) - 1]} ${Number(day.slice(8, 10))}`;
 
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 

@@ -14,14 +14,26 @@ export function factsFor(m: Measured, currency: string) {
   const p = m.planVsActual;
   return {
     currency,
-    report: { cadence: m.plan.cadence, final: m.plan.final, asOf: m.plan.asOf, dataFrom: m.dataFrom, ...m.plan.current },
+    report: {
+      cadence: m.plan.cadence,
+      final: m.plan.final,
+      asOf: m.plan.asOf,
+      dataFrom: m.dataFrom,
+      ...m.plan.current,
+    },
     campaign: { elapsed: p.elapsed, daysElapsed: p.daysElapsed, windowDays: p.windowDays },
     result: m.result ?? null,
     totals: { ...m.totals, roi: m.totalRoi ?? null },
     budget: p.budget,
     objectives: p.objectives.map((o) => ({ ...o, column: o.column?.measure ?? null })),
     kpis: p.kpis.map((k) => ({ ...k, column: k.column?.measure ?? null })),
-    channels: m.channels.map((c) => ({ channel: c.channel, ...c.totals, ctr: c.ctr, costPerResult: c.costPerResult, roi: c.roi })),
+    channels: m.channels.map((c) => ({
+      channel: c.channel,
+      ...c.totals,
+      ctr: c.ctr,
+      costPerResult: c.costPerResult,
+      roi: c.roi,
+    })),
     comparison: m.comparison,
     months: m.months,
     anomalies: m.anomalies.map((a) => ({ ...a, score: Number.isFinite(a.score) ? a.score : null })),

@@ -18,15 +18,26 @@ export interface DataFiles {
 }
 
 /** The campaign's data files on the default branch, by what they feed. */
-export async function listDataFiles(files: Pick<RepoFiles, 'listFiles'>, campaignId: string): Promise<DataFiles> {
+export async function listDataFiles(
+  files: Pick<RepoFiles, 'listFiles'>,
+  campaignId: string,
+): Promise<DataFiles> {
   const all = await files.listFiles(dataDir(campaignId));
   const under = (dir: string) => all.filter((p) => p.startsWith(`${dir}/`) && !ignored(p));
-  const legacy = all.filter((p) => p.slice(0, p.lastIndexOf('/')) === dataDir(campaignId) && isMetricsFile(p));
-  return { metrics: [...legacy, ...under(metricsDir(campaignId))], touchpoints: under(touchpointsDir(campaignId)) };
+  const legacy = all.filter(
+    (p) => p.slice(0, p.lastIndexOf('/')) === dataDir(campaignId) && isMetricsFile(p),
+  );
+  return {
+    metrics: [...legacy, ...under(metricsDir(campaignId))],
+    touchpoints: under(touchpointsDir(campaignId)),
+  };
 }
 
 /** A committed file as a byte stream (never read whole when the forge can stream it). */
-export function committedSource(files: Pick<RepoFiles, 'readBytes' | 'readStream'>, path: string): ByteSource {
+export function committedSource(
+  files: Pick<RepoFiles, 'readBytes' | 'readStream'>,
+  path: string,
+): ByteSource {
   if (files.readStream) return files.readStream(path);
   return (async function* () {
     const bytes = await files.readBytes(path);

@@ -51,9 +51,13 @@ export function ledgerChannels(text: string | undefined, path: string): Record<s
 export function dataFingerprint(rows: readonly AggregateRow[], attribution?: AttributionSummary): string {
   const hash = createHash('sha256');
   const sorted = [...rows].sort(
-    (a, b) => a.date.localeCompare(b.date) || a.channel.localeCompare(b.channel) || a.utm_content.localeCompare(b.utm_content),
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.channel.localeCompare(b.channel) ||
+      a.utm_content.localeCompare(b.utm_content),
   );
-  for (const r of sorted) hash.update(`${r.date}\t${r.channel}\t${r.utm_content}\t${JSON.stringify(r.measures)}\n`);
+  for (const r of sorted)
+    hash.update(`${r.date}\t${r.channel}\t${r.utm_content}\t${JSON.stringify(r.measures)}\n`);
   if (attribution) hash.update(JSON.stringify(attribution.channels));
   return hash.digest('hex').slice(0, 16);
 }
@@ -63,13 +67,19 @@ export async function lastReport(
   ctx: Pick<StageContext, 'listFiles' | 'readFile'>,
   campaignId: string,
 ): Promise<{ path: string; fingerprint?: string } | undefined> {
-  const path = (await ctx.listFiles(reportsDir(campaignId))).filter((p) => p.endsWith('-report.md')).sort().at(-1);
+  const path = (await ctx.listFiles(reportsDir(campaignId)))
+    .filter((p) => p.endsWith('-report.md'))
+    .sort()
+    .at(-1);
   if (!path) return undefined;
   const text = await ctx.readFile(path);
   if (!text) return undefined;
   try {
     const report = ReportData.safeParse(readFrontMatter(text, path).data.report);
-    return { path, ...(report.success && report.data.data ? { fingerprint: report.data.data.fingerprint } : {}) };
+    return {
+      path,
+      ...(report.success && report.data.data ? { fingerprint: report.data.data.fingerprint } : {}),
+    };
   } catch {
     return { path };
   }
@@ -81,7 +91,10 @@ const inMemory = (change: FileChange): DataInput => ({ path: change.path, source
  * Pulls the configured sources (scheduled runs need no hand-built CSV), then reads every committed export
  * and every pull, streamed. No rows at all → "waiting for data" (code `waiting`), before any model call.
  */
-export async function gatherData(ctx: StageContext, env: Readonly<Record<string, string | undefined>>): Promise<Gathered> {
+export async function gatherData(
+  ctx: StageContext,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Gathered> {
   const { brief } = ctx.campaign;
   const id = brief.id;
   const window = { start: brief.timeframe.start, end: brief.timeframe.end };

@@ -64,20 +64,39 @@ export const measurementStage: Stage = {
       throw unchangedError(brief.id, previous.path, ctx.config.measurement.sources.length > 0);
     }
     const window = { start: brief.timeframe.start, end: brief.timeframe.end };
-    const m = measure({ strategy, rows: data.rows, window, now: ctx.now, ...(data.attribution ? { attribution: data.attribution } : {}) });
+    const m = measure({
+      strategy,
+      rows: data.rows,
+      window,
+      now: ctx.now,
+      ...(data.attribution ? { attribution: data.attribution } : {}),
+    });
     const currency = brief.budget.currency;
     const facts = factsFor(m, currency);
-    const known = new Set([...m.channels.map((c) => c.channel), ...data.rows.map((r) => r.utm_content).filter(Boolean)]);
-    ctx.log(`  analysing ${data.rows.length} day/channel/asset rows from ${m.dataFrom} to ${m.plan.asOf} (${m.plan.cadence})`);
+    const known = new Set([
+      ...m.channels.map((c) => c.channel),
+      ...data.rows.map((r) => r.utm_content).filter(Boolean),
+    ]);
+    ctx.log(
+      `  analysing ${data.rows.length} day/channel/asset rows from ${m.dataFrom} to ${m.plan.asOf} (${m.plan.cadence})`,
+    );
     const { data: analysis, cost } = await ask(ctx, 'measurement', {
       task: `measurement/${m.plan.asOf}`,
-      system: campaignSystem(ctx, 'You are the analytics analyst: plan vs actual, attribution, ROI, optimisation.'),
+      system: campaignSystem(
+        ctx,
+        'You are the analytics analyst: plan vs actual, attribution, ROI, optimisation.',
+      ),
       prompt: `${PROMPT}\n\n${dataBlock('measured-performance', JSON.stringify(facts, null, 2))}${feedbackBlock(ctx)}`,
       schema: Analysis,
       check: (a) => [...analysisCheckpoints(a, known), ...checkProse(a, facts)],
     });
     const path = reportPath(brief.id, m.plan.asOf);
-    const meta = { kind: 'report', campaign: brief.id, generated: ctx.now.toISOString(), sample: ctx.llm.isSample };
+    const meta = {
+      kind: 'report',
+      campaign: brief.id,
+      generated: ctx.now.toISOString(),
+      sample: ctx.llm.isSample,
+    };
     const amendment = amendmentFile(m, brief, path, { ...meta, kind: 'amendment' });
     const findings = [...data.log.warnings(), ...data.attributionWarnings, ...data.pulled.warnings];
     const report = reportData(m, analysis, {

@@ -13,7 +13,12 @@ import type { ReadOptions } from '../../importers/layout.js';
 import type { MetricRow } from '../../importers/metric-row.js';
 import { type ByteSource, scanExport } from '../../importers/read.js';
 import type { Touchpoint } from '../../importers/touchpoint.js';
-import { type AttributionSummary, crescendoChannel, renameChannels, summariseAttribution } from './attribution.js';
+import {
+  type AttributionSummary,
+  crescendoChannel,
+  renameChannels,
+  summariseAttribution,
+} from './attribution.js';
 
 /** A file to read: its bytes, and its repository path (what every message names). */
 export interface DataInput {
@@ -104,7 +109,9 @@ export async function readData(
     aggregator.log.throwIfProblems('the measurement data', 'conflicting-rows');
     if (journeys) {
       const stream = journeys;
-      await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        stream.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
     }
     const files: string[] = [];
     for (const { path, source } of touchpoints) {
@@ -120,12 +127,20 @@ export async function readData(
         const input = await readAttributionFiles(files);
         attributionWarnings.push(...input.warnings.map((w) => w.replaceAll(`${tmp}/`, '')));
         const sources = [...touchpoints.map((t) => t.path), ...journeySources];
-        attribution = summariseAttribution(renameChannels(input.table, crescendoChannel), [...new Set(sources)]);
+        attribution = summariseAttribution(renameChannels(input.table, crescendoChannel), [
+          ...new Set(sources),
+        ]);
       } catch (error) {
         throw repoPaths(error, tmp);
       }
     }
-    return { rows: aggregator.rows(), log: aggregator.log, empty, ...(attribution ? { attribution } : {}), attributionWarnings };
+    return {
+      rows: aggregator.rows(),
+      log: aggregator.log,
+      empty,
+      ...(attribution ? { attribution } : {}),
+      attributionWarnings,
+    };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -19,7 +19,11 @@ export const nextCycleMarker = (campaignId: string): string => `<!-- crescendo:n
  * the money needs days left to be spent, and a final report has none.
  */
 export function amendsThisCampaign(m: Measured): boolean {
-  return 'move' in m.shift && !m.plan.final && m.planVsActual.windowDays - m.planVsActual.daysElapsed >= MIN_DAYS_LEFT;
+  return (
+    'move' in m.shift &&
+    !m.plan.final &&
+    m.planVsActual.windowDays - m.planVsActual.daysElapsed >= MIN_DAYS_LEFT
+  );
 }
 
 /**
@@ -63,7 +67,10 @@ export function amendmentFile(
     `To apply it, change the allocation in \`${strategyPath(brief.id)}\` in a pull request whose description carries this line (the strategy lock accepts it because it cites the report and its numbers):`,
     `\`\`\`\n${justification}\n\`\`\``,
   ].join('\n\n');
-  return { path: amendmentPath(brief.id, m.plan.asOf), content: renderArtifact(meta, { amendment: data }, body) };
+  return {
+    path: amendmentPath(brief.id, m.plan.asOf),
+    content: renderArtifact(meta, { amendment: data }, body),
+  };
 }
 
 /**
@@ -87,7 +94,10 @@ export function nextCycleIssue(
       `The campaign \`${brief.id}\` has ended. Its final report is \`${reportPath}\`; these recommendations open the next cycle. Research reads them when the next campaign starts.`,
       '## Recommendations',
       analysis.recommendations
-        .map((r) => `- [ ] **${r.recommendation}** — expected: ${r.expectedImpact} _(based on ${r.basedOn.join(', ')})_`)
+        .map(
+          (r) =>
+            `- [ ] **${r.recommendation}** — expected: ${r.expectedImpact} _(based on ${r.basedOn.join(', ')})_`,
+        )
         .join('\n'),
       ...(missed.length ? ['## Objectives not reached', bullets(missed)] : []),
       ...(move

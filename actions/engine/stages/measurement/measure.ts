@@ -2,14 +2,21 @@ import type { StrategyData } from '../../artifacts/strategy.js';
 import type { AggregateRow } from '../../importers/aggregate.js';
 import type { Measure, Measures } from '../../importers/metric-row.js';
 import { ctr, roi } from '../../planning/kpi.js';
+import { budgetShift, type ShiftDecision } from './amendment.js';
 import { type Anomaly, findAnomalies } from './anomalies.js';
 import type { AttributionSummary } from './attribution.js';
-import { budgetShift, type ShiftDecision } from './amendment.js';
 import { type DateRange, planReport, type ReportPlan } from './cadence.js';
 import { measuredSet, sumMeasures, totalsBy } from './measures.js';
 import { type PlanVsActual, planVsActual, resultColumn } from './plan.js';
 import { type Rankings, rankAssets } from './rankings.js';
-import { bucketTotals, type Comparison, compare, type MonthRow, monthlyRollUp, weeklyBuckets } from './trends.js';
+import {
+  bucketTotals,
+  type Comparison,
+  compare,
+  type MonthRow,
+  monthlyRollUp,
+  weeklyBuckets,
+} from './trends.js';
 
 /** A channel's funnel to date: every measured column, and the rates a CMO reads. */
 export interface ChannelFunnel {
@@ -72,10 +79,12 @@ export function measure(input: {
   const order = channelOrder(strategy);
   const channels = [...byChannel.keys()].sort(order).map((channel): ChannelFunnel => {
     const t = byChannel.get(channel)!;
-    const c = t.clicks !== undefined && t.impressions !== undefined ? ctr(t.clicks, t.impressions) : undefined;
+    const c =
+      t.clicks !== undefined && t.impressions !== undefined ? ctr(t.clicks, t.impressions) : undefined;
     const r = result ? t[result.measure] : undefined;
     const cpr = t.cost !== undefined && t.cost > 0 && r !== undefined && r > 0 ? t.cost / r : undefined;
-    const ro = t.cost !== undefined && t.cost > 0 && t.revenue !== undefined ? roi(t.revenue, t.cost) : undefined;
+    const ro =
+      t.cost !== undefined && t.cost > 0 && t.revenue !== undefined ? roi(t.revenue, t.cost) : undefined;
     return {
       channel,
       totals: t,
@@ -86,7 +95,9 @@ export function measure(input: {
   });
   const totals = sumMeasures(rows);
   const totalRoi =
-    totals.cost !== undefined && totals.cost > 0 && totals.revenue !== undefined ? roi(totals.revenue, totals.cost) : undefined;
+    totals.cost !== undefined && totals.cost > 0 && totals.revenue !== undefined
+      ? roi(totals.revenue, totals.cost)
+      : undefined;
   const pva = planVsActual(strategy, byChannel, measuredMeasures, window, asOf);
   const weeks = weeklyBuckets(dataFrom, asOf);
   const anomalyMeasures: Measure[] = ['cost', 'clicks', ...(result ? [result.measure] : [])];
@@ -105,9 +116,16 @@ export function measure(input: {
     weeks,
     weeklySpend: bucketTotals(rows, weeks, 'cost'),
     weeklyResults: result ? bucketTotals(rows, weeks, result.measure) : [],
-    anomalies: findAnomalies(rows, anomalyMeasures.filter((m) => measuredMeasures.has(m)), plan.current, asOf),
+    anomalies: findAnomalies(
+      rows,
+      anomalyMeasures.filter((m) => measuredMeasures.has(m)),
+      plan.current,
+      asOf,
+    ),
     rankings: rankAssets(rows, result?.measure ?? 'clicks', asOf),
     ...(input.attribution ? { attribution: input.attribution } : {}),
-    shift: result ? budgetShift(pva.budget, results, input.attribution) : { none: 'no funnel column to compare channels by' },
+    shift: result
+      ? budgetShift(pva.budget, results, input.attribution)
+      : { none: 'no funnel column to compare channels by' },
   };
 }

@@ -1,7 +1,7 @@
+import { CHANNEL_LABELS } from '../../channels/index.js';
 import type { AggregateRow } from '../../importers/aggregate.js';
 import { MEASURES, type Measure, type Measures } from '../../importers/metric-row.js';
 import type { ObjectiveMetric } from '../../planning/metrics.js';
-import { CHANNEL_LABELS } from '../../channels/index.js';
 
 /** Sums measure by measure; a measure no row measured stays absent (not measured), never 0. */
 export function sumMeasures(rows: Iterable<{ measures: Measures }>): Measures {
@@ -65,7 +65,10 @@ export function columnFor(metric: string, measured: ReadonlySet<Measure>): Metri
   if (m === 'visitors' || m === 'sessions' || m === 'visits') {
     if (measured.has('sessions')) return { measure: 'sessions' };
     if (measured.has('clicks'))
-      return { measure: 'clicks', proxy: 'clicks, as visits (no source measures sessions; the plan counts one click as one visit)' };
+      return {
+        measure: 'clicks',
+        proxy: 'clicks, as visits (no source measures sessions; the plan counts one click as one visit)',
+      };
     return undefined;
   }
   const measure = direct[m as ObjectiveMetric];

@@ -1,8 +1,8 @@
 import type { StrategyData } from '../../artifacts/strategy.js';
 import type { Measure, Measures } from '../../importers/metric-row.js';
+import { daysBetween } from '../../planning/dates.js';
 import { elapsedShare, pacing } from '../../planning/kpi.js';
 import { PERIOD_DAYS } from '../../planning/periods.js';
-import { daysBetween } from '../../planning/dates.js';
 import { columnFor, type MetricColumn } from './measures.js';
 
 /** Spend within ±10 % of pace reads as on pace; outside it, the report says which way and by how much. */
@@ -70,7 +70,9 @@ export interface PlanVsActual {
 }
 
 const ratio = (a: number | undefined, b: number | undefined): number | undefined =>
-  a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0 ? undefined : a / b;
+  a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0
+    ? undefined
+    : a / b;
 
 function statusOf(p: number | undefined): PacingStatus {
   if (p === undefined) return 'not tracked';
@@ -101,7 +103,8 @@ export function planVsActual(
   const measuredFor = (channel: string, measure: Measure) => byChannel.get(channel)?.[measure];
   const allChannels = (measure: Measure): number | undefined => {
     let sum: number | undefined;
-    for (const totals of byChannel.values()) if (totals[measure] !== undefined) sum = (sum ?? 0) + totals[measure]!;
+    for (const totals of byChannel.values())
+      if (totals[measure] !== undefined) sum = (sum ?? 0) + totals[measure]!;
     return sum;
   };
   const rate = (total: number | undefined, period: string | undefined) =>
@@ -158,7 +161,9 @@ export function planVsActual(
       ...(p.period ? { period: p.period } : {}),
       ...(p.channel ? { channel: p.channel } : {}),
       ...(column ? { column } : {}),
-      ...(actual === undefined ? {} : { actual, attainment: ratio(actual, p.target), pace: ratio(actual, expected) }),
+      ...(actual === undefined
+        ? {}
+        : { actual, attainment: ratio(actual, p.target), pace: ratio(actual, expected) }),
     };
   });
   return { elapsed, daysElapsed, windowDays, budget, kpis, objectives };

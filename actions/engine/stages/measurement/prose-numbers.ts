@@ -27,7 +27,7 @@ export interface Figure {
   ratio: boolean;
 }
 
-const CURRENCY = String.raw`(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|[$€£¥])`;
+const CURRENCY = '(?:USD|EUR|GBP|CHF|CAD|AUD|JPY|SEK|NOK|DKK|[$€£¥])';
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+`;
 const PATTERN = new RegExp(
   String.raw`(?<![\p{L}\p{N}_./:-])(?:(${CURRENCY})\s?)?[-−+]?(${NUMBER})(?:\s?(%|percent\b|pp\b|x\b|×|k\b|K\b|M\b|m\b|bn\b))?(?![\p{L}\p{N}_]|[-/:]\p{N}|\.\p{N})`,
@@ -49,7 +49,8 @@ export function proseNumbers(text: string): ProseNumber[] {
     const value = Number(digits);
     if (!Number.isFinite(value)) continue;
     const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
-    const scale = unit === 'k' || unit === 'K' ? 1e3 : unit === 'M' || unit === 'm' ? 1e6 : unit === 'bn' ? 1e9 : 1;
+    const scale =
+      unit === 'k' || unit === 'K' ? 1e3 : unit === 'M' || unit === 'm' ? 1e6 : unit === 'bn' ? 1e9 : 1;
     const percent = unit === '%' || unit === 'percent' || unit === 'pp';
     if (!m[1] && !unit && decimals === 0 && value <= 10) continue;
     if (!m[1] && !unit && decimals === 0 && value >= 1900 && value <= 2100 && !m[2]!.includes(',')) continue;

@@ -2,7 +2,7 @@ import type { FileChange } from '../../forge/forge.js';
 import { ImportLog } from '../../importers/import-log.js';
 import type { PullContext } from '../../importers/importer.js';
 import { type DateWindow, ImporterId } from '../../importers/metric-row.js';
-import { MeasurementSource, pullSnapshot, snapshotPath, touchpointsPath } from '../../importers/pull.js';
+import { type MeasurementSource, pullSnapshot, snapshotPath, touchpointsPath } from '../../importers/pull.js';
 import { addDays } from '../../planning/dates.js';
 
 /** What the scheduled run pulled, as files to commit beside the report. */
@@ -19,7 +19,7 @@ export interface Pulled {
 /** The days a scheduled run pulls: the campaign's start to yesterday (a day is complete), within the window. */
 export function pullWindow(window: { start: string; end: string }, now: Date): DateWindow | undefined {
   const yesterday = addDays(now.toISOString().slice(0, 10), -1);
-  const to = yesterday < window.end ? yesterday : window.end;
+  const to = [yesterday, window.end].sort()[0]!;
   return to < window.start ? undefined : { from: window.start, to };
 }
 
@@ -57,7 +57,9 @@ export async function pullSources(
     const numbered = (path: string) => (n === 1 ? path : path.replace(`/${importer}-`, `/${importer}-${n}-`));
     const metricsPath = numbered(snapshotPath(campaignId, importer, context.window));
     if (snapshot.rows === 0) {
-      pulled.lines.push(`${importer}: no rows for ${context.window.from} – ${context.window.to}; earlier pulls kept`);
+      pulled.lines.push(
+        `${importer}: no rows for ${context.window.from} – ${context.window.to}; earlier pulls kept`,
+      );
       continue;
     }
     const touchPath = numbered(touchpointsPath(campaignId, importer, context.window));
@@ -65,7 +67,8 @@ export async function pullSources(
     if (snapshot.touchpointsCsv) pulled.changes.push({ path: touchPath, content: snapshot.touchpointsCsv });
     for (const path of committed) {
       const of = snapshotOf(path);
-      if (!of || of.importer !== importer || of.n !== n || path === metricsPath || path === touchPath) continue;
+      if (!of || of.importer !== importer || of.n !== n || path === metricsPath || path === touchPath)
+        continue;
       pulled.replaced.add(path);
       pulled.changes.push({ path, content: null });
     }
@@ -75,4 +78,3 @@ export async function pullSources(
   }
   return pulled;
 }
-

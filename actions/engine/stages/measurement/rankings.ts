@@ -51,7 +51,7 @@ export function rankAssets(rows: readonly AggregateRow[], result: Measure, asOf:
   const tooNew: string[] = [];
   for (const [key, list] of groups) {
     const [channel = '', utmContent = ''] = key.split('\u0000');
-    const first = list.reduce((d, r) => (r.date < d ? r.date : d), list[0]!.date);
+    const first = list.map((r) => r.date).sort()[0]!;
     const daysLive = daysBetween(first, asOf) + 1;
     if (daysLive < MIN_DAYS_LIVE) {
       tooNew.push(utmContent);
@@ -79,11 +79,14 @@ export function rankAssets(rows: readonly AggregateRow[], result: Measure, asOf:
         b.resultsPerDay - a.resultsPerDay ||
         byName(a, b),
     );
-  const organic = ranks.filter((r) => r.cost === undefined).sort((a, b) => b.resultsPerDay - a.resultsPerDay || byName(a, b));
+  const organic = ranks
+    .filter((r) => r.cost === undefined)
+    .sort((a, b) => b.resultsPerDay - a.resultsPerDay || byName(a, b));
   const top: AssetRank[] = [];
   const bottom: AssetRank[] = [];
   for (let i = 0; top.length < RANKED && i < Math.max(paid.length, organic.length); i++) {
-    for (const list of [paid, organic]) if (list[i] && top.length < RANKED && list.length > 1) top.push(list[i]!);
+    for (const list of [paid, organic])
+      if (list[i] && top.length < RANKED && list.length > 1) top.push(list[i]!);
   }
   for (let i = 1; bottom.length < RANKED && i <= Math.max(paid.length, organic.length); i++) {
     for (const list of [paid, organic]) {

@@ -92,7 +92,9 @@ export function renderFunnel(m: Measured, currency: string): string {
     (c) => !m.measured.includes(c),
   );
   const value = (v: number | undefined, c: Measure) => (MONEY.has(c) ? cash(v, currency) : num(v));
-  const resultLabel = m.result ? `Cost per ${MEASURE_LABELS[m.result.measure].replace(/s$/, '')}` : 'Cost per result';
+  const resultLabel = m.result
+    ? `Cost per ${MEASURE_LABELS[m.result.measure].replace(/s$/, '')}`
+    : 'Cost per result';
   const rows = m.channels.map((ch) => [
     channelLabel(ch.channel),
     ...cols.map((c) => value(ch.totals[c], c)),
@@ -103,8 +105,14 @@ export function renderFunnel(m: Measured, currency: string): string {
   rows.push([
     '**Total**',
     ...cols.map((c) => value(m.totals[c], c)),
-    pct(m.totals.clicks !== undefined && m.totals.impressions ? m.totals.clicks / m.totals.impressions : undefined),
-    m.result && m.totals.cost && m.totals[m.result.measure] ? cash(m.totals.cost / m.totals[m.result.measure]!, currency) : NA,
+    pct(
+      m.totals.clicks !== undefined && m.totals.impressions
+        ? m.totals.clicks / m.totals.impressions
+        : undefined,
+    ),
+    m.result && m.totals.cost && m.totals[m.result.measure]
+      ? cash(m.totals.cost / m.totals[m.result.measure]!, currency)
+      : NA,
     pct(m.totalRoi),
   ]);
   return [
@@ -122,7 +130,10 @@ export function renderFunnel(m: Measured, currency: string): string {
 export function renderComparison(m: Measured, currency: string): string {
   const c = m.comparison;
   const shown: Measure[] = ['cost', 'clicks', ...(m.result ? [m.result.measure] : [])];
-  const cellOf = (changes: { measure: Measure; current?: number; previous?: number; change?: number }[], measure: Measure) => {
+  const cellOf = (
+    changes: { measure: Measure; current?: number; previous?: number; change?: number }[],
+    measure: Measure,
+  ) => {
     const x = changes.find((y) => y.measure === measure);
     if (!x) return NA;
     const v = (n: number | undefined) => (MONEY.has(measure) ? cash(n, currency) : num(n));
@@ -144,9 +155,9 @@ export function renderComparison(m: Measured, currency: string): string {
 
 /** The campaign month by month. */
 export function renderMonths(m: Measured, currency: string): string {
-  const shown: Measure[] = (['cost', 'impressions', 'clicks', 'leads', 'mqls', 'revenue'] as Measure[]).filter((x) =>
-    m.measured.includes(x),
-  );
+  const shown: Measure[] = (
+    ['cost', 'impressions', 'clicks', 'leads', 'mqls', 'revenue'] as Measure[]
+  ).filter((x) => m.measured.includes(x));
   return [
     '## Monthly roll-up',
     table(

@@ -1,6 +1,6 @@
 import type { Analysis } from '../../artifacts/report.js';
-import { bullets, table } from '../../files/markdown.js';
 import type { ModelId } from '../../attribution/index.js';
+import { bullets, table } from '../../files/markdown.js';
 import { THRESHOLD } from './anomalies.js';
 import { attributionChart, trendChart } from './charts.js';
 import { cash, num, pct } from './format.js';
@@ -36,7 +36,10 @@ export interface RenderContext {
 
 function title(m: Measured, name: string): string {
   const kind = m.plan.final ? 'Final' : m.plan.cadence === 'monthly' ? 'Monthly' : 'Weekly';
-  const span = m.plan.cadence === 'monthly' && !m.plan.final ? `${m.plan.current.from.slice(0, 7)}` : `${m.dataFrom} – ${m.plan.asOf}`;
+  const span =
+    m.plan.cadence === 'monthly' && !m.plan.final
+      ? `${m.plan.current.from.slice(0, 7)}`
+      : `${m.dataFrom} – ${m.plan.asOf}`;
   return `# ${kind} performance report: ${name}, ${span}`;
 }
 
@@ -45,7 +48,9 @@ function glance(m: Measured, currency: string): string {
   const parts = [
     `Spend ${cash(m.totals.cost, currency)}`,
     ...(r ? [`${num(m.totals[r.measure])} ${MEASURE_LABELS[r.measure]}`] : []),
-    ...(m.totals.revenue !== undefined ? [`revenue ${cash(m.totals.revenue, currency)}`, `ROI (media) ${pct(m.totalRoi)}`] : []),
+    ...(m.totals.revenue !== undefined
+      ? [`revenue ${cash(m.totals.revenue, currency)}`, `ROI (media) ${pct(m.totalRoi)}`]
+      : []),
     `${pct(m.planVsActual.elapsed)} of the campaign elapsed`,
   ];
   return parts.join(' · ');
@@ -57,7 +62,16 @@ function renderTrends(m: Measured, currency: string): string {
   return [
     '### Weekly trend',
     trendChart(`Spend per week (${currency})`, currency, m.weeks, m.weeklySpend),
-    ...(r ? [trendChart(`${MEASURE_LABELS[r.measure]} per week`, MEASURE_LABELS[r.measure], m.weeks, m.weeklyResults)] : []),
+    ...(r
+      ? [
+          trendChart(
+            `${MEASURE_LABELS[r.measure]} per week`,
+            MEASURE_LABELS[r.measure],
+            m.weeks,
+            m.weeklyResults,
+          ),
+        ]
+      : []),
   ].join('\n\n');
 }
 
@@ -78,7 +92,11 @@ function renderAttribution(m: Measured, ctx: RenderContext): string {
     `${num(a.totalConversions)} conversions in ${num(a.journeys)} journeys, credited by ${a.models.length} models side by side. The spread (most minus least credit across models) is the honest uncertainty: where it is wide, the choice of model decides the answer.`,
     table(
       ['Channel', ...a.models.map((x) => MODEL_NAMES[x]), 'Spread'],
-      a.channels.map((c) => [channelLabel(c.channel), ...a.models.map((x) => num(c.credits[x], 1)), num(c.spread, 1)]),
+      a.channels.map((c) => [
+        channelLabel(c.channel),
+        ...a.models.map((x) => num(c.credits[x], 1)),
+        num(c.spread, 1),
+      ]),
     ),
     attributionChart(a, unit),
     ctx.analysis.attribution,
@@ -98,7 +116,14 @@ function renderRankings(m: Measured, currency: string): string {
     num(x.resultsPerDay, 2),
     x.cost === undefined ? 'no spend' : cash(x.costPerResult, currency),
   ];
-  const heads = ['Asset (utm_content)', 'Channel', 'Days live', unit, `${unit} per day live`, `Cost per ${unit.replace(/s$/, '')}`];
+  const heads = [
+    'Asset (utm_content)',
+    'Channel',
+    'Days live',
+    unit,
+    `${unit} per day live`,
+    `Cost per ${unit.replace(/s$/, '')}`,
+  ];
   return [
     '## Top and bottom performers',
     `Ranked fairly: assets with spend by cost per ${unit.replace(/s$/, '')}, the rest by ${unit} per day live; assets live under ${MIN_DAYS_LIVE} days are not ranked.`,
@@ -112,7 +137,8 @@ function renderRankings(m: Measured, currency: string): string {
 
 function renderAnomalies(m: Measured, currency: string): string {
   const rule = `A day is flagged when its modified z-score (0.6745 × (value − median) ÷ median absolute deviation, against the 28 days before it) is beyond ±${THRESHOLD}.`;
-  if (m.anomalies.length === 0) return ['## Anomalies', `None in ${m.plan.current.from} – ${m.plan.current.to}. ${rule}`].join('\n\n');
+  if (m.anomalies.length === 0)
+    return ['## Anomalies', `None in ${m.plan.current.from} – ${m.plan.current.to}. ${rule}`].join('\n\n');
   return [
     '## Anomalies',
     rule,
@@ -150,7 +176,9 @@ export function renderReport(m: Measured, ctx: RenderContext): string {
   return [
     title(m, ctx.campaignName),
     ...(ctx.sample
-      ? ['> **Sample data.** The performance and touchpoint files are synthetic samples shipped with Crescendo: no real campaign produced these numbers.']
+      ? [
+          '> **Sample data.** The performance and touchpoint files are synthetic samples shipped with Crescendo: no real campaign produced these numbers.',
+        ]
       : []),
     `**${ctx.analysis.headline}**`,
     glance(m, c),
@@ -165,14 +193,21 @@ export function renderReport(m: Measured, ctx: RenderContext): string {
     renderShift(m, ctx),
     '## Recommendations',
     ctx.analysis.recommendations
-      .map((r, i) => `${i + 1}. **${r.recommendation}** — expected: ${r.expectedImpact} _(based on ${r.basedOn.join(', ')})_`)
+      .map(
+        (r, i) =>
+          `${i + 1}. **${r.recommendation}** — expected: ${r.expectedImpact} _(based on ${r.basedOn.join(', ')})_`,
+      )
       .join('\n'),
-    ...(ctx.nextCycle ? ['The campaign is over: these recommendations open the next cycle as an issue.'] : []),
+    ...(ctx.nextCycle
+      ? ['The campaign is over: these recommendations open the next cycle as an issue.']
+      : []),
     '## Data',
     bullets([
       ...ctx.pulled.map((p) => `Pulled: ${p}`),
       ...ctx.files.map((f) => `Read: ${f}`),
-      ...(ctx.findings.length ? ctx.findings.map((f) => `Check: ${f}`) : ['Checks: no duplicate, out-of-window or suspicious rows.']),
+      ...(ctx.findings.length
+        ? ctx.findings.map((f) => `Check: ${f}`)
+        : ['Checks: no duplicate, out-of-window or suspicious rows.']),
     ]),
   ]
     .filter(Boolean)

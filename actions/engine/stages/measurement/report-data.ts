@@ -83,7 +83,13 @@ export function reportData(
           },
         }
       : {}),
-    anomalies: m.anomalies.map((a) => ({ date: a.date, channel: a.channel, measure: a.measure, value: a.value, median: a.median })),
+    anomalies: m.anomalies.map((a) => ({
+      date: a.date,
+      channel: a.channel,
+      measure: a.measure,
+      value: a.value,
+      median: a.median,
+    })),
     data: { fingerprint: data.fingerprint, files: data.files, findings: data.findings },
     ...(data.amendment ? { amendment: data.amendment } : {}),
   };

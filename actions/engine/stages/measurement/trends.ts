@@ -5,7 +5,15 @@ import type { DateRange } from './cadence.js';
 import { sumMeasures, totalsBy } from './measures.js';
 
 /** The measures a comparison shows: what was bought, what it brought, and what the campaign is judged by. */
-export const TREND_MEASURES: readonly Measure[] = ['cost', 'impressions', 'clicks', 'sessions', 'leads', 'mqls', 'revenue'];
+export const TREND_MEASURES: readonly Measure[] = [
+  'cost',
+  'impressions',
+  'clicks',
+  'sessions',
+  'leads',
+  'mqls',
+  'revenue',
+];
 
 export interface Change {
   measure: Measure;
@@ -45,7 +53,12 @@ function changes(current: Measures, previous: Measures, measures: readonly Measu
       const c = current[measure];
       const p = previous[measure];
       const change = c !== undefined && p !== undefined && p !== 0 ? (c - p) / p : undefined;
-      return { measure, ...(c === undefined ? {} : { current: c }), ...(p === undefined ? {} : { previous: p }), ...(change === undefined ? {} : { change }) };
+      return {
+        measure,
+        ...(c === undefined ? {} : { current: c }),
+        ...(p === undefined ? {} : { previous: p }),
+        ...(change === undefined ? {} : { change }),
+      };
     });
 }
 
@@ -104,7 +117,8 @@ export function dailySeries(
     byDay.set(row.date, (byDay.get(row.date) ?? 0) + v);
   }
   const out: { date: string; value: number }[] = [];
-  for (let d = range.from; d <= range.to; d = addDays(d, 1)) out.push({ date: d, value: Math.round((byDay.get(d) ?? 0) * 1e6) / 1e6 });
+  for (let d = range.from; d <= range.to; d = addDays(d, 1))
+    out.push({ date: d, value: Math.round((byDay.get(d) ?? 0) * 1e6) / 1e6 });
   return out;
 }
 
@@ -119,6 +133,10 @@ export function weeklyBuckets(from: string, asOf: string): DateRange[] {
 }
 
 /** One total per bucket. */
-export function bucketTotals(rows: readonly AggregateRow[], buckets: readonly DateRange[], measure: Measure): number[] {
+export function bucketTotals(
+  rows: readonly AggregateRow[],
+  buckets: readonly DateRange[],
+  measure: Measure,
+): number[] {
   return buckets.map((b) => sumMeasures(rows.filter(inRange(b)))[measure] ?? 0);
 }

@@ -46,7 +46,8 @@ export function noDataError(
     ? [...new Set(configured.map((c) => c.importer))].map(importerById)
     : sourcesFor(brief);
   const said: string[] = [];
-  if (details.pulled?.length) said.push(`the configured sources returned no rows (${details.pulled.join('; ')})`);
+  if (details.pulled?.length)
+    said.push(`the configured sources returned no rows (${details.pulled.join('; ')})`);
   for (const e of details.empty ?? []) said.push(`${e.path} has no rows yet (${e.reason})`);
   const exports = importers.map((i) => `export ${exportText(i)} to ${metricsDir(id)}/`).join('; ');
   const fix = [
@@ -55,9 +56,15 @@ export function noDataError(
     `or commit ${dataDir(id)}/metrics.csv with the columns date, channel, utm_content, impressions, clicks, cost, conversions, revenue (and, when you have them, leads, mqls, sqls, opportunities, pipeline)`,
     ...(configured.length
       ? ['check the sources under measurement.sources in .github/crescendo.yml and their credentials']
-      : ['or list the sources under measurement.sources in .github/crescendo.yml and each report pulls them itself']),
+      : [
+          'or list the sources under measurement.sources in .github/crescendo.yml and each report pulls them itself',
+        ]),
   ].join('; ');
-  return new CrescendoError('no performance data to measure yet', { code: 'waiting', where: `${dataDir(id)}/`, fix });
+  return new CrescendoError('no performance data to measure yet', {
+    code: 'waiting',
+    where: `${dataDir(id)}/`,
+    fix,
+  });
 }
 
 /** Nothing new since the last report: the same data gives the same report, so no pull request is opened. */
