@@ -82,16 +82,19 @@ export function rankAssets(rows: readonly AggregateRow[], result: Measure, asOf:
   const organic = ranks
     .filter((r) => r.cost === undefined)
     .sort((a, b) => b.resultsPerDay - a.resultsPerDay || byName(a, b));
+  // With few assets, top and bottom split them: the best half at most is "top".
+  const ranked = [paid, organic].filter((l) => l.length > 1).reduce((n, l) => n + l.length, 0);
+  const limit = Math.min(RANKED, Math.floor(ranked / 2));
   const top: AssetRank[] = [];
   const bottom: AssetRank[] = [];
-  for (let i = 0; top.length < RANKED && i < Math.max(paid.length, organic.length); i++) {
+  for (let i = 0; top.length < limit && i < Math.max(paid.length, organic.length); i++) {
     for (const list of [paid, organic])
-      if (list[i] && top.length < RANKED && list.length > 1) top.push(list[i]!);
+      if (list[i] && top.length < limit && list.length > 1) top.push(list[i]!);
   }
-  for (let i = 1; bottom.length < RANKED && i <= Math.max(paid.length, organic.length); i++) {
+  for (let i = 1; bottom.length < limit && i <= Math.max(paid.length, organic.length); i++) {
     for (const list of [paid, organic]) {
       const r = list[list.length - i];
-      if (r && bottom.length < RANKED && list.length > 1 && !top.includes(r)) bottom.push(r);
+      if (r && bottom.length < limit && list.length > 1 && !top.includes(r)) bottom.push(r);
     }
   }
   return { paid, organic, top, bottom, tooNew: tooNew.sort() };
