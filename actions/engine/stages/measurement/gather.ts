@@ -85,7 +85,11 @@ export async function lastReport(
   }
 }
 
-const inMemory = (change: FileChange): DataInput => ({ path: change.path, source: change.content ?? '' });
+/** A pull's file before it is committed: its text as bytes (a string source would be read as a path). */
+const inMemory = (change: FileChange): DataInput => ({
+  path: change.path,
+  source: Buffer.from(change.content ?? ''),
+});
 
 /**
  * Pulls the configured sources (scheduled runs need no hand-built CSV), then reads every committed export

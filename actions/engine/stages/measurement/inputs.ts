@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { readAttributionFiles } from '../../attribution/index.js';
 import { CrescendoError } from '../../errors.js';
 import { type AggregateRow, MetricAggregator } from '../../importers/aggregate.js';
+import { byteChunks, DEFAULT_CHUNK_BYTES } from '../../importers/byte-source.js';
 import { ImportError, type ImportLog } from '../../importers/import-log.js';
 import type { ReadOptions } from '../../importers/layout.js';
 import type { MetricRow } from '../../importers/metric-row.js';
@@ -56,8 +57,7 @@ function repoPaths(error: unknown, tmp: string): unknown {
 
 async function writeTo(path: string, source: ByteSource): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const chunks = typeof source === 'string' || source instanceof Uint8Array ? [source] : source;
-  await pipeline(Readable.from(chunks as AsyncIterable<Uint8Array>), createWriteStream(path));
+  await pipeline(Readable.from(byteChunks(source, DEFAULT_CHUNK_BYTES)), createWriteStream(path));
 }
 
 /**
