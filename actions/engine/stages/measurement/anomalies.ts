@@ -1,7 +1,7 @@
 import type { AggregateRow } from '../../importers/aggregate.js';
 import type { Measure } from '../../importers/metric-row.js';
+import { addDays } from '../../planning/dates.js';
 import type { DateRange } from './cadence.js';
-import { dailySeries } from './trends.js';
 
 /**
  * Days that stand out, by the modified z-score (Iglewicz and Hoaglin, "How to Detect and Handle
@@ -72,15 +72,29 @@ export function findAnomalies(
   within: DateRange,
   asOf: string,
 ): Anomaly[] {
+  // One pass: each channel's first day and, per measure, its daily sums.
   const first = new Map<string, string>();
-  for (const row of rows)
-    if (!first.has(row.channel) || row.date < first.get(row.channel)!) first.set(row.channel, row.date);
+  const daily = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const f = first.get(row.channel);
+    if (f === undefined || row.date < f) first.set(row.channel, row.date);
+    for (const measure of measures) {
+      const v = row.measures[measure];
+      if (v === undefined) continue;
+      const key = `${row.channel}\u0000${measure}`;
+      let days = daily.get(key);
+      if (!days) daily.set(key, (days = new Map()));
+      days.set(row.date, (days.get(row.date) ?? 0) + v);
+    }
+  }
   const anomalies: Anomaly[] = [];
   for (const channel of [...first.keys()].sort()) {
     for (const measure of measures) {
-      const keep = (r: AggregateRow) => r.channel === channel;
-      if (!rows.some((r) => keep(r) && r.measures[measure] !== undefined)) continue;
-      const series = dailySeries(rows, measure, { from: first.get(channel)!, to: asOf }, keep);
+      const days = daily.get(`${channel}\u0000${measure}`);
+      if (!days) continue;
+      const series: { date: string; value: number }[] = [];
+      for (let d = first.get(channel)!; d <= asOf; d = addDays(d, 1))
+        series.push({ date: d, value: Math.round((days.get(d) ?? 0) * 1e6) / 1e6 });
       for (const f of flagSeries(series, within))
         anomalies.push({ channel, measure, ...f, direction: f.score > 0 ? 'high' : 'low' });
     }

@@ -6,33 +6,42 @@ import type { ObjectiveMetric } from '../../planning/metrics.js';
 /** Sums measure by measure; a measure no row measured stays absent (not measured), never 0. */
 export function sumMeasures(rows: Iterable<{ measures: Measures }>): Measures {
   const out: Measures = {};
-  for (const { measures } of rows) {
-    for (const m of MEASURES) {
-      const v = measures[m];
-      if (v !== undefined) out[m] = (out[m] ?? 0) + v;
-    }
+  for (const { measures } of rows) addMeasures(out, measures);
+  return roundMeasures(out);
+}
+
+/** Adds one row's measures into running sums (only the measures the row has). */
+export function addMeasures(into: Measures, measures: Measures): void {
+  for (const m in measures) {
+    const v = measures[m as Measure];
+    if (v !== undefined) into[m as Measure] = (into[m as Measure] ?? 0) + v;
   }
-  // Sums of money in floats pick up binary noise (0.1 + 0.2); the inputs have at most 6 decimals.
-  for (const m of MEASURES) if (out[m] !== undefined) out[m] = Math.round(out[m] * 1e6) / 1e6;
-  return out;
+}
+
+/** Sums of money in floats pick up binary noise (0.1 + 0.2); the inputs have at most 6 decimals. */
+export function roundMeasures(sums: Measures): Measures {
+  for (const m in sums) sums[m as Measure] = Math.round(sums[m as Measure]! * 1e6) / 1e6;
+  return sums;
 }
 
 /** Totals per key, keys in first-seen order. */
 export function totalsBy<K>(rows: readonly AggregateRow[], key: (row: AggregateRow) => K): Map<K, Measures> {
-  const groups = new Map<K, AggregateRow[]>();
+  const sums = new Map<K, Measures>();
   for (const row of rows) {
     const k = key(row);
-    const list = groups.get(k);
-    if (list) list.push(row);
-    else groups.set(k, [row]);
+    let into = sums.get(k);
+    if (!into) sums.set(k, (into = {}));
+    addMeasures(into, row.measures);
   }
-  return new Map([...groups].map(([k, list]) => [k, sumMeasures(list)]));
+  for (const s of sums.values()) roundMeasures(s);
+  return sums;
 }
 
 /** Every measure some row has. */
 export function measuredSet(rows: readonly { measures: Measures }[]): Set<Measure> {
   const set = new Set<Measure>();
-  for (const { measures } of rows) for (const m of MEASURES) if (measures[m] !== undefined) set.add(m);
+  for (const { measures } of rows)
+    for (const m in measures) if (measures[m as Measure] !== undefined) set.add(m as Measure);
   return set;
 }
 

@@ -1,7 +1,7 @@
 import type { AggregateRow } from '../../importers/aggregate.js';
-import type { Measure } from '../../importers/metric-row.js';
+import type { Measure, Measures } from '../../importers/metric-row.js';
 import { daysBetween } from '../../planning/dates.js';
-import { sumMeasures } from './measures.js';
+import { roundMeasures } from './measures.js';
 
 /** An asset needs this many days live before it is ranked: a new one has had no chance yet. */
 export const MIN_DAYS_LIVE = 7;
@@ -39,25 +39,32 @@ export interface Rankings {
  * Top and bottom take the best and worst of each list in turn.
  */
 export function rankAssets(rows: readonly AggregateRow[], result: Measure, asOf: string): Rankings {
-  const groups = new Map<string, AggregateRow[]>();
+  // One pass: per asset, its first day and the two sums ranking needs (a large export has many assets).
+  const groups = new Map<string, { channel: string; utmContent: string; first: string; totals: Measures }>();
   for (const row of rows) {
     if (!row.utm_content) continue;
     const key = `${row.channel}\u0000${row.utm_content}`;
-    const list = groups.get(key);
-    if (list) list.push(row);
-    else groups.set(key, [row]);
+    let g = groups.get(key);
+    if (!g)
+      groups.set(
+        key,
+        (g = { channel: row.channel, utmContent: row.utm_content, first: row.date, totals: {} }),
+      );
+    if (row.date < g.first) g.first = row.date;
+    for (const m of [result, 'cost'] as const) {
+      const v = row.measures[m];
+      if (v !== undefined) g.totals[m] = (g.totals[m] ?? 0) + v;
+    }
   }
   const ranks: AssetRank[] = [];
   const tooNew: string[] = [];
-  for (const [key, list] of groups) {
-    const [channel = '', utmContent = ''] = key.split('\u0000');
-    const first = list.map((r) => r.date).sort()[0]!;
+  for (const { channel, utmContent, first, totals: sums } of groups.values()) {
     const daysLive = daysBetween(first, asOf) + 1;
     if (daysLive < MIN_DAYS_LIVE) {
       tooNew.push(utmContent);
       continue;
     }
-    const totals = sumMeasures(list);
+    const totals = roundMeasures(sums);
     const results = totals[result] ?? 0;
     const cost = totals.cost !== undefined && totals.cost > 0 ? totals.cost : undefined;
     ranks.push({

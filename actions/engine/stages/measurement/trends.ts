@@ -2,7 +2,7 @@ import type { AggregateRow } from '../../importers/aggregate.js';
 import type { Measure, Measures } from '../../importers/metric-row.js';
 import { addDays } from '../../planning/dates.js';
 import type { DateRange } from './cadence.js';
-import { sumMeasures, totalsBy } from './measures.js';
+import { addMeasures, roundMeasures, sumMeasures, totalsBy } from './measures.js';
 
 /** The measures a comparison shows: what was bought, what it brought, and what the campaign is judged by. */
 export const TREND_MEASURES: readonly Measure[] = [
@@ -89,17 +89,18 @@ export function compare(
 
 /** Calendar months of the data, each with its totals: the monthly roll-up. */
 export function monthlyRollUp(rows: readonly AggregateRow[]): MonthRow[] {
-  const byMonth = new Map<string, AggregateRow[]>();
+  const byMonth = new Map<string, MonthRow>();
   for (const row of rows) {
     const month = row.date.slice(0, 7);
-    const list = byMonth.get(month);
-    if (list) list.push(row);
-    else byMonth.set(month, [row]);
+    let m = byMonth.get(month);
+    if (!m) byMonth.set(month, (m = { month, from: row.date, to: row.date, totals: {} }));
+    if (row.date < m.from) m.from = row.date;
+    if (row.date > m.to) m.to = row.date;
+    addMeasures(m.totals, row.measures);
   }
   return [...byMonth.keys()].sort().map((month) => {
-    const list = byMonth.get(month)!;
-    const dates = list.map((r) => r.date).sort();
-    return { month, from: dates[0]!, to: dates.at(-1)!, totals: sumMeasures(list) };
+    const m = byMonth.get(month)!;
+    return { ...m, totals: roundMeasures(m.totals) };
   });
 }
 
@@ -132,11 +133,18 @@ export function weeklyBuckets(from: string, asOf: string): DateRange[] {
   return weeks;
 }
 
-/** One total per bucket. */
+/** One total per bucket, in one pass over the rows. */
 export function bucketTotals(
   rows: readonly AggregateRow[],
   buckets: readonly DateRange[],
   measure: Measure,
 ): number[] {
-  return buckets.map((b) => sumMeasures(rows.filter(inRange(b)))[measure] ?? 0);
+  const sums = buckets.map(() => 0);
+  for (const row of rows) {
+    const v = row.measures[measure];
+    if (v === undefined) continue;
+    const i = buckets.findIndex((b) => row.date >= b.from && row.date <= b.to);
+    if (i >= 0) sums[i]! += v;
+  }
+  return sums.map((s) => Math.round(s * 1e6) / 1e6);
 }
