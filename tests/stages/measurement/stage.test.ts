@@ -92,7 +92,7 @@ describe('the measurement report from the demo data', () => {
 
   beforeAll(async () => {
     result = await measurementStage.run(
-      context(demoFiles, new SampleLlm(samplesDir), '2026-12-02T07:00:00Z'),
+      context(demoFiles, new SampleLlm(samplesDir), '2027-07-05T07:00:00Z'),
     );
     const text = fileOf(result, reportPath(ID, '2027-06-28'));
     report = ReportData.parse(readFrontMatter(text, 'report').data.report);
@@ -148,7 +148,21 @@ describe('the measurement report from the demo data', () => {
     expect(body.match(/```mermaid\nxychart-beta/g)).toHaveLength(3);
     expect(body).toContain('**Sample data.**');
     expect(report.cadence).toBe('weekly');
+    expect(report.final).toBe(true);
     expect(report.data?.files).toContain(`campaigns/${ID}/data/touchpoints/${PULLED}`);
+  });
+
+  it('closes the loop at the end: the next cycle’s issue from the recommendations, the budget move for the next plan', () => {
+    expect(result.issue).toMatchObject({
+      title: 'Next cycle for Q2 2027 Product Launch: what the final report recommends',
+      labels: ['next-cycle', 'crescendo', `campaign:${ID}`],
+      marker: `<!-- crescendo:next-cycle:${ID} -->`,
+    });
+    for (const r of sampleAnswer.recommendations) expect(result.issue?.body).toContain(`- [ ] **${r.recommendation}**`);
+    expect(result.issue?.body).toContain('- visitors: 18,233 of 50,000');
+    expect(result.issue?.body).toContain('moving USD 1,370 from Google Ads to LinkedIn Ads');
+    expect(result.files.some((f) => f.path.includes('/amendments/'))).toBe(false);
+    expect(body).toContain('For the next cycle, the data supports shifting budget: move USD 1,370 from Google Ads');
   });
 
   it('opens no second pull request on the same data: nothing new, no model call', async () => {
@@ -157,7 +171,7 @@ describe('the measurement report from the demo data', () => {
       ...demoFiles,
       [reportPath(ID, '2027-06-28')]: fileOf(result, reportPath(ID, '2027-06-28')),
     };
-    const error = await waitingError(measurementStage.run(context(files, llm, '2026-12-02T07:00:00Z')));
+    const error = await waitingError(measurementStage.run(context(files, llm, '2027-07-05T07:00:00Z')));
     expect(error.message).toBe(
       `no new performance data since the last report (${reportPath(ID, '2027-06-28')})`,
     );
