@@ -23,14 +23,21 @@ describe('LocalForge: issues opened once, files streamed', () => {
 
   beforeAll(async () => {
     ({ forge } = await freshRepo());
-    await forge.commitFiles({ branch: 'main', base: 'main', message: 'data', changes: [{ path: 'data/big.csv', content: big.toString() }] });
+    await forge.commitFiles({
+      branch: 'main',
+      base: 'main',
+      message: 'data',
+      changes: [{ path: 'data/big.csv', content: big.toString() }],
+    });
   });
 
   it('streams a committed file chunk by chunk, whole, and fails for a missing one', async () => {
     const { chunks, bytes } = await collect(forge.readStream('data/big.csv'));
     expect(bytes.equals(big)).toBe(true);
     expect(chunks).toBeGreaterThan(1);
-    await expect(collect(forge.readStream('data/none.csv'))).rejects.toThrow(/git cat-file blob main:data\/none.csv failed/);
+    await expect(collect(forge.readStream('data/none.csv'))).rejects.toThrow(
+      /git cat-file blob main:data\/none.csv failed/,
+    );
   });
 
   it('opens an issue once: a re-run finds it by its marker and brings its body up to date', async () => {
@@ -50,7 +57,10 @@ describe('GitHubForge: issues opened once, files streamed', () => {
 
   beforeAll(async () => {
     fake = await startFakeGitHub({ owner: 'acme', repo: 'site' });
-    await fake.seed({ 'README.md': '# site\n', 'data/m.csv': 'date,channel\n2027-04-13,blog\n' }, 'Initial commit');
+    await fake.seed(
+      { 'README.md': '# site\n', 'data/m.csv': 'date,channel\n2027-04-13,blog\n' },
+      'Initial commit',
+    );
     forge = await GitHubForge.create({
       token: DEFAULT_TOKEN,
       owner: 'acme',

@@ -158,11 +158,14 @@ describe('the measurement report from the demo data', () => {
       labels: ['next-cycle', 'crescendo', `campaign:${ID}`],
       marker: `<!-- crescendo:next-cycle:${ID} -->`,
     });
-    for (const r of sampleAnswer.recommendations) expect(result.issue?.body).toContain(`- [ ] **${r.recommendation}**`);
+    for (const r of sampleAnswer.recommendations)
+      expect(result.issue?.body).toContain(`- [ ] **${r.recommendation}**`);
     expect(result.issue?.body).toContain('- visitors: 18,233 of 50,000');
     expect(result.issue?.body).toContain('moving USD 1,370 from Google Ads to LinkedIn Ads');
     expect(result.files.some((f) => f.path.includes('/amendments/'))).toBe(false);
-    expect(body).toContain('For the next cycle, the data supports shifting budget: move USD 1,370 from Google Ads');
+    expect(body).toContain(
+      'For the next cycle, the data supports shifting budget: move USD 1,370 from Google Ads',
+    );
   });
 
   it('opens no second pull request on the same data: nothing new, no model call', async () => {
@@ -239,6 +242,10 @@ describe('the model prose check, the wait for data and the loop', () => {
     expect(dataBackedJustifications(data.justification)).toHaveLength(1);
     expect(data.justification).toContain(reportPath(ID, day));
     expect(result.issue).toBeUndefined();
+    // CI's `crescendo check` accepts both files the report adds.
+    const { checkFile } = await import('../../../scripts/cli/check-file.js');
+    for (const f of [amendment!, result.files.find((x) => x.path === reportPath(ID, day))!])
+      expect(checkFile(f.path, f.content!)).toMatchObject({ ok: true, problems: [] });
     expect(fileOf(result, reportPath(ID, day))).toContain(`\`campaigns/${ID}/amendments/${day}-budget.md\``);
   });
 });

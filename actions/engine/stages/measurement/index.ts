@@ -1,4 +1,11 @@
-import { Analysis, amendmentsDir, ReportData, reportPath, reportsDir } from '../../artifacts/report.js';
+import {
+  Analysis,
+  amendmentsDir,
+  BudgetAmendmentData,
+  ReportData,
+  reportPath,
+  reportsDir,
+} from '../../artifacts/report.js';
 import { readStrategy } from '../../artifacts/strategy.js';
 import type { Problem } from '../../errors.js';
 import { renderArtifact } from '../../files/artifact-file.js';
@@ -31,6 +38,19 @@ export const reportArtifact: ArtifactKind<ReportData> = {
   checkpoints: () => [],
 };
 
+/** A proposed budget move (`campaigns/<id>/amendments/`): its lines must keep the approved total. */
+export const amendmentArtifact: ArtifactKind<BudgetAmendmentData> = {
+  kind: 'amendment',
+  schema: BudgetAmendmentData,
+  checkpoints: (a) => {
+    const before = a.lines.reduce((s, l) => s + l.before, 0);
+    const after = a.lines.reduce((s, l) => s + l.after, 0);
+    return Math.abs(before - after) < 0.005
+      ? []
+      : [{ where: 'lines', message: `the amended lines total ${after}, not the approved ${before}` }];
+  },
+};
+
 const PROMPT = `The numbers below were computed by code from the campaign's performance data and its plan of record; do not change them. Every number you write must be one of them (rounded as you like, a ratio may be written as a percent): any other number fails validation, so say other things in words. Explain what the plan-vs-actual, the funnel and the attribution models (where they agree and where their spread is wide) say, and give at least 3 specific optimisation recommendations, each naming the channels or utm_content values it rests on. When budgetMove holds a move, the report proposes it; do not propose a different amount.`;
 
 export const measurementStage: Stage = {
@@ -48,7 +68,7 @@ export const measurementStage: Stage = {
   repeats: true,
   scheduled: 'run',
   writes: (id) => [reportsDir(id), metricsDir(id), touchpointsDir(id), amendmentsDir(id)],
-  artifacts: [reportArtifact as ArtifactKind<unknown>],
+  artifacts: [reportArtifact as ArtifactKind<unknown>, amendmentArtifact as ArtifactKind<unknown>],
   /** Configured sources are pulled by the run itself; without them the team's exports must be there. */
   async ready(ctx) {
     if (ctx.config.measurement.sources.length > 0) return;
