@@ -17,7 +17,7 @@ import { expectPlanAgreement } from '../stages/strategy/fixtures.js';
 const ID = 'q2-2027-launch';
 
 describe('crescendo demo', () => {
-  it('leaves a repository whose main has merged all six stages, artifacts where DESIGN.md puts them', async () => {
+  it('leaves a repository whose main has merged all six stages, artifacts where the README puts them', async () => {
     const lines: string[] = [];
     const dir = await demo(
       { packageRoot, out: (l) => lines.push(l) },

@@ -109,9 +109,16 @@ export function assetContextOf(ctx: StageContext, asset: PlannedAsset, brand: Br
 /** The user prompt for one asset (the same synchronously and in a batch); `note` adds a correction. */
 export function assetPrompt(ctx: StageContext, asset: PlannedAsset, note = ''): string {
   const { brief } = ctx.campaign;
+  // Type, channel and date are Crescendo's own values; the keyword (from exports), the key message (from the
+  // strategy) and the link (from the brief) are data.
+  const request = [
+    ...(asset.keyword ? [`target keyword: ${asset.keyword}`] : []),
+    `key message: ${asset.message}`,
+    `link to: ${brief.landingUrl}`,
+  ].join('\n');
   return `Write the ${asset.type} for the ${asset.channel} channel, dated ${asset.date}${
-    asset.keyword ? `, targeting the keyword "${asset.keyword}"` : ''
-  }. Key message: ${asset.message} Link to ${brief.landingUrl}. Add A/B variants where they help (subject lines, headlines, CTAs).${feedbackBlock(ctx)}${note}`;
+    asset.keyword ? ', targeting the keyword given below' : ''
+  }, with the key message and the link given below. Add A/B variants where they help (subject lines, headlines, CTAs).\n\n${dataBlock('asset-request', request)}${feedbackBlock(ctx)}${note}`;
 }
 
 /** Renders one accepted answer into its files (the caller has checked it). */
@@ -191,6 +198,8 @@ export async function generateAssets(
       isThrottle: isRateLimited,
       maxRetries: options.throttleRetries ?? 4,
       backoffMs: options.backoffMs ?? defaultBackoffMs,
+      // The first answer writes the shared system prompt to the cache; the rest then read it.
+      firstAlone: system.some((b) => b.cache),
       onThrottle: ({ index, retry, limit }) =>
         ctx.log(`  … ${plan[index]?.key}: rate limited; retry ${retry}, now ${limit} at a time`),
     },

@@ -60,9 +60,11 @@ export function noDataError(
           'or list the sources under measurement.sources in .github/crescendo.yml and each report pulls them itself',
         ]),
   ].join('; ');
+  // One file with no rows yet: that file is where to look; otherwise the folder.
+  const where = details.empty?.length === 1 ? details.empty[0]!.path : `${dataDir(id)}/`;
   return new CrescendoError('no performance data to measure yet', {
     code: 'waiting',
-    where: `${dataDir(id)}/`,
+    where,
     fix,
   });
 }
