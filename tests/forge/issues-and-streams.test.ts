@@ -17,9 +17,11 @@ async function collect(stream: AsyncIterable<Uint8Array>): Promise<{ chunks: num
   return { chunks: parts.length, bytes: Buffer.concat(parts) };
 }
 
+/** 1.3 MB: above the 1 MB the contents API answers inline. */
+const big = Buffer.from('date,channel\n'.concat('2027-04-13,blog\n'.repeat(80_000)));
+
 describe('LocalForge: issues opened once, files streamed', () => {
   let forge: LocalForge;
-  const big = Buffer.from('date,channel\n'.concat('2027-04-13,blog\n'.repeat(80_000)));
 
   beforeAll(async () => {
     ({ forge } = await freshRepo());
@@ -54,20 +56,25 @@ describe('LocalForge: issues opened once, files streamed', () => {
 describe('GitHubForge: issues opened once, files streamed', () => {
   let fake: FakeGitHub;
   let forge: GitHubForge;
+  const options = () => ({
+    token: DEFAULT_TOKEN,
+    owner: 'acme',
+    repo: 'site',
+    baseUrl: fake.url,
+    throttle: { minTimeMs: 0, retryBaseMs: 10 },
+  });
 
   beforeAll(async () => {
     fake = await startFakeGitHub({ owner: 'acme', repo: 'site' });
     await fake.seed(
-      { 'README.md': '# site\n', 'data/m.csv': 'date,channel\n2027-04-13,blog\n' },
+      {
+        'README.md': '# site\n',
+        'data/m.csv': 'date,channel\n2027-04-13,blog\n',
+        'data/big.csv': big.toString(),
+      },
       'Initial commit',
     );
-    forge = await GitHubForge.create({
-      token: DEFAULT_TOKEN,
-      owner: 'acme',
-      repo: 'site',
-      baseUrl: fake.url,
-      throttle: { minTimeMs: 0, retryBaseMs: 10 },
-    });
+    forge = await GitHubForge.create(options());
   });
   afterAll(() => fake.close());
 
@@ -79,6 +86,19 @@ describe('GitHubForge: issues opened once, files streamed', () => {
     const issue = fake.issues().find((i) => i.number === first.number);
     expect(issue?.body).toBe('four recommendations\n\n<!-- crescendo:next-cycle:q2 -->');
     expect(fake.issues().filter((i) => (i.body ?? '').includes('crescendo:next-cycle:q2'))).toHaveLength(1);
+  });
+
+  it('streams a file over 1 MB from the workflow checkout when it holds the blob, else from the blob API', async () => {
+    const blobRoute = 'GET /repos/{owner}/{repo}/git/blobs/{file_sha}';
+    const before = fake.requests.filter((r) => r.route === blobRoute).length;
+    const inCheckout = await GitHubForge.create({ ...options(), workspace: fake.gitDir });
+    const streamed = await collect(inCheckout.readStream('data/big.csv'));
+    expect(streamed.bytes.equals(big)).toBe(true);
+    expect(streamed.chunks).toBeGreaterThan(1);
+    expect(fake.requests.filter((r) => r.route === blobRoute).length).toBe(before);
+    const fetched = await collect(forge.readStream('data/big.csv'));
+    expect(fetched.bytes.equals(big)).toBe(true);
+    expect(fake.requests.filter((r) => r.route === blobRoute).length).toBe(before + 1);
   });
 
   it('streams a committed file, and names a missing one', async () => {
