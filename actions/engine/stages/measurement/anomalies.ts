@@ -83,7 +83,10 @@ export function findAnomalies(
       if (v === undefined) continue;
       const key = `${row.channel}\u0000${measure}`;
       let days = daily.get(key);
-      if (!days) daily.set(key, (days = new Map()));
+      if (!days) {
+        days = new Map();
+        daily.set(key, days);
+      }
       days.set(row.date, (days.get(row.date) ?? 0) + v);
     }
   }

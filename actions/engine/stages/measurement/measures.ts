@@ -1,6 +1,6 @@
 import { CHANNEL_LABELS } from '../../channels/index.js';
 import type { AggregateRow } from '../../importers/aggregate.js';
-import { MEASURES, type Measure, type Measures } from '../../importers/metric-row.js';
+import type { Measure, Measures } from '../../importers/metric-row.js';
 import type { ObjectiveMetric } from '../../planning/metrics.js';
 
 /** Sums measure by measure; a measure no row measured stays absent (not measured), never 0. */
@@ -30,7 +30,10 @@ export function totalsBy<K>(rows: readonly AggregateRow[], key: (row: AggregateR
   for (const row of rows) {
     const k = key(row);
     let into = sums.get(k);
-    if (!into) sums.set(k, (into = {}));
+    if (!into) {
+      into = {};
+      sums.set(k, into);
+    }
     addMeasures(into, row.measures);
   }
   for (const s of sums.values()) roundMeasures(s);

@@ -45,11 +45,10 @@ export function rankAssets(rows: readonly AggregateRow[], result: Measure, asOf:
     if (!row.utm_content) continue;
     const key = `${row.channel}\u0000${row.utm_content}`;
     let g = groups.get(key);
-    if (!g)
-      groups.set(
-        key,
-        (g = { channel: row.channel, utmContent: row.utm_content, first: row.date, totals: {} }),
-      );
+    if (!g) {
+      g = { channel: row.channel, utmContent: row.utm_content, first: row.date, totals: {} };
+      groups.set(key, g);
+    }
     if (row.date < g.first) g.first = row.date;
     for (const m of [result, 'cost'] as const) {
       const v = row.measures[m];

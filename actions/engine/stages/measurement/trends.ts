@@ -93,7 +93,10 @@ export function monthlyRollUp(rows: readonly AggregateRow[]): MonthRow[] {
   for (const row of rows) {
     const month = row.date.slice(0, 7);
     let m = byMonth.get(month);
-    if (!m) byMonth.set(month, (m = { month, from: row.date, to: row.date, totals: {} }));
+    if (!m) {
+      m = { month, from: row.date, to: row.date, totals: {} };
+      byMonth.set(month, m);
+    }
     if (row.date < m.from) m.from = row.date;
     if (row.date > m.to) m.to = row.date;
     addMeasures(m.totals, row.measures);
