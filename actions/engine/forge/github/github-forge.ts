@@ -2,6 +2,8 @@ import { CrescendoError } from '../../errors.js';
 import type {
   CommitRequest,
   Forge,
+  IssueRequest,
+  OpenedIssue,
   PostedReview,
   PullRequest,
   PullRequestRequest,
@@ -25,8 +27,10 @@ import {
 import { toCrescendoError } from './errors.js';
 import { branchSha, commitFilesVia, listFilesAt, readBytesAt, readFileAt, unless404 } from './git-data.js';
 import { askLogin } from './identity.js';
+import { openIssueOnce } from './issues.js';
 import { findPull, getPull, mergePull, openOrUpdatePull } from './pulls.js';
 import { createPullReview, type GitHubReview, listPullReviews } from './reviews.js';
+import { streamFileAt } from './stream-file.js';
 
 export type { GitHubOctokit, ThrottleSettings } from './client.js';
 export type { IssueComment, Reaction } from './comments.js';
@@ -50,6 +54,11 @@ export interface GitHubForgeOptions {
    * actions/create-github-app-token); asked of GitHub when omitted (see identity.ts).
    */
   login?: string;
+  /**
+   * The workflow's checkout (`GITHUB_WORKSPACE`): large committed files are streamed from its object store
+   * when it holds the same blob (see stream-file.ts).
+   */
+  workspace?: string;
 }
 
 /** A collaborator's role; custom roles are reported as the base role they extend. */
@@ -71,6 +80,7 @@ export class GitHubForge implements Forge {
     private readonly api: RepoApi,
     readonly defaultBranch: string,
     login?: string,
+    private readonly workspace?: string,
   ) {
     this.owner = api.owner;
     this.repo = api.repo;
@@ -117,7 +127,7 @@ export class GitHubForge implements Forge {
         throw toCrescendoError(error, baseUrl);
       }
     }
-    return new GitHubForge(api, defaultBranch, options.login);
+    return new GitHubForge(api, defaultBranch, options.login, options.workspace);
   }
 
   /**
@@ -134,7 +144,13 @@ export class GitHubForge implements Forge {
         fix: 'run inside GitHub Actions, or set GITHUB_REPOSITORY=owner/name',
       });
     }
-    return GitHubForge.create({ ...options, owner, repo, baseUrl: env.GITHUB_API_URL || DEFAULT_API_URL });
+    return GitHubForge.create({
+      workspace: env.GITHUB_WORKSPACE || undefined,
+      ...options,
+      owner,
+      repo,
+      baseUrl: env.GITHUB_API_URL || DEFAULT_API_URL,
+    });
   }
 
   /** The underlying client, for calls beyond `Forge` (wrap failures with `toCrescendoError`). */
@@ -157,6 +173,15 @@ export class GitHubForge implements Forge {
 
   readBytes(path: string, ref: string = this.defaultBranch): Promise<Uint8Array | undefined> {
     return this.call((api) => readBytesAt(api, path, ref));
+  }
+
+  /** Errors while streaming become CrescendoErrors like every other call's. */
+  async *readStream(path: string, ref: string = this.defaultBranch): AsyncGenerator<Uint8Array> {
+    try {
+      yield* streamFileAt(this.api, path, ref, this.workspace);
+    } catch (error) {
+      throw toCrescendoError(error, this.api.apiBase);
+    }
   }
 
   listFiles(dir: string, ref: string = this.defaultBranch): Promise<string[]> {
@@ -216,6 +241,10 @@ export class GitHubForge implements Forge {
     await this.call(({ octokit, owner, repo }) =>
       octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body }),
     );
+  }
+
+  openIssue(request: IssueRequest): Promise<OpenedIssue> {
+    return this.call((api) => openIssueOnce(api, request));
   }
 
   async addLabels(issue: number, labels: string[]): Promise<void> {
