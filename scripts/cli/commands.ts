@@ -347,12 +347,23 @@ export async function demo(env: CliEnv, dirOption?: string): Promise<string> {
   await approveCommand(env, dir, id);
   await publishDemo(env, dir);
   env.out('— the campaign runs; the team exports its performance data (sample data)');
-  // The team exports performance data after the campaign has run for a while.
+  // The team exports performance data after the campaign has run for a while: the channels' daily export,
+  // the CRM's funnel (leads to revenue, as a HubSpot pull is saved) and its contacts' journeys.
   const data = join(dir, 'campaigns', id, 'data');
-  await mkdir(data, { recursive: true });
-  await copyFile(join(env.packageRoot, 'scripts', 'demo', 'metrics.sample.csv'), join(data, 'metrics.csv'));
-  await git(dir, ['add', `campaigns/${id}/data/metrics.csv`]);
-  await git(dir, ['commit', '-q', '-m', `Add performance export for ${id} (sample data)`]);
+  const demoFile = (name: string) => join(env.packageRoot, 'scripts', 'demo', name);
+  const pulled = 'hubspot-2027-04-01-2027-06-28.csv';
+  await mkdir(join(data, 'metrics'), { recursive: true });
+  await mkdir(join(data, 'touchpoints'), { recursive: true });
+  await copyFile(demoFile('metrics.sample.csv'), join(data, 'metrics.csv'));
+  await copyFile(demoFile('hubspot.sample.csv'), join(data, 'metrics', pulled));
+  await copyFile(demoFile('touchpoints.sample.csv'), join(data, 'touchpoints', pulled));
+  await git(dir, ['add', `campaigns/${id}/data`]);
+  await git(dir, [
+    'commit',
+    '-q',
+    '-m',
+    `Add performance, CRM funnel and touchpoint exports for ${id} (sample data)`,
+  ]);
   await runCommand(env, dir, id, 'measurement');
   env.out('— approving the measurement report');
   await approveCommand(env, dir, id);

@@ -448,7 +448,16 @@ describe.skipIf(!haveSamples)(
     });
 
     it('the weekly schedule opens a report once data exists; merging the report shows it merged', async () => {
-      await fake.seed({ [`campaigns/${ID}/data/metrics.csv`]: readFileSync(METRICS, 'utf8') }, 'Add metrics');
+      // The demo's data: the channels' export, the CRM funnel as a HubSpot pull is saved, and its journeys.
+      const pulled = 'hubspot-2027-04-01-2027-06-28.csv';
+      await fake.seed(
+        {
+          [`campaigns/${ID}/data/metrics.csv`]: readFileSync(METRICS, 'utf8'),
+          [`campaigns/${ID}/data/metrics/${pulled}`]: repoFile('scripts/demo/hubspot.sample.csv'),
+          [`campaigns/${ID}/data/touchpoints/${pulled}`]: repoFile('scripts/demo/touchpoints.sample.csv'),
+        },
+        'Add metrics',
+      );
       const run = only(await send('schedule', { schedule: '0 7 * * 1' }), 'measurement');
       expect(run.exitCode, run.stderr + run.stdout).toBe(0);
       const pr = await stagePr('measurement');

@@ -43,9 +43,27 @@ describe('crescendo demo', () => {
     ]) {
       expect(files).toContain(path);
     }
-    expect(files.some((f) => f.startsWith(`campaigns/${ID}/reports/`) && f.endsWith('-report.md'))).toBe(
-      true,
+    const reportFile = files.find(
+      (f) => f.startsWith(`campaigns/${ID}/reports/`) && f.endsWith('-report.md'),
     );
+    expect(reportFile).toBeDefined();
+    // The report: plan vs actual with pacing, the funnel, attribution by several models from the sample
+    // touchpoint export, week over week; all marked as sample data, and it passes `crescendo check`.
+    const report = await git(dir, ['show', `main:${reportFile}`]);
+    expect(checkFile(reportFile!, report).problems).toEqual([]);
+    for (const part of [
+      'sample: true',
+      '**Sample data.**',
+      '## Plan vs actual',
+      '**LinkedIn Ads has spent 198% of its approved USD 6,750**',
+      '| Channel | Approved budget | Spent to date | Share spent | Pacing | Status |',
+      '## Funnel by channel',
+      '| leads | MQLs | SQLs | opportunities | pipeline | revenue |',
+      '| Channel | First touch | Last touch | Linear | Position | Time decay | Markov | Shapley | Spread |',
+      '## Week over week',
+    ])
+      expect(report).toContain(part);
+    expect(files).toContain(`campaigns/${ID}/data/touchpoints/hubspot-2027-04-01-2027-06-28.csv`);
     const merges = await git(dir, ['log', '--merges', '--format=%s', 'main']);
     for (const stage of STAGE_NAMES) expect(merges).toContain(`Approve ${stage} for ${ID}`);
 

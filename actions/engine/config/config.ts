@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CrescendoError } from '../errors.js';
 import { parseYaml, validateWith } from '../files/yaml.js';
+import { MeasurementSettings } from '../importers/pull.js';
 import type { StageName } from '../stages/names.js';
 import { PublishingConfig } from './publishing.js';
 
@@ -109,6 +110,8 @@ export const Config = z.object({
   modelCalls: ModelCallLimits.default(ModelCallLimits.parse({})),
   /** `publishing.<channel>`: the publisher each channel uses and its settings (see config/publishing.ts). */
   publishing: PublishingConfig,
+  /** Where the scheduled measurement pulls performance data from (`measurement.sources`, importers/README.md). */
+  measurement: MeasurementSettings.default(MeasurementSettings.parse({})),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -52,6 +52,21 @@ export interface PullRequestRequest {
   labels: string[];
 }
 
+/** An issue Crescendo opens once (the next cycle's): `marker` (an HTML comment) finds it again. */
+export interface IssueRequest {
+  title: string;
+  body: string;
+  labels: string[];
+  marker: string;
+}
+
+export interface OpenedIssue {
+  number: number;
+  url: string;
+  /** False when an issue with the marker existed already (its body was brought up to date if open). */
+  created: boolean;
+}
+
 export interface Review {
   /** The forge's id of the review, where it has one. */
   id?: number;
@@ -106,6 +121,11 @@ export interface Forge {
    * for inputs such as UTF-16 keyword exports that are not UTF-8 text.
    */
   readBytes(path: string, ref?: string): Promise<Uint8Array | undefined>;
+  /**
+   * A committed file's bytes at a ref as a stream of chunks, for inputs of any size (performance exports):
+   * never buffered whole in one answer. Fails while streaming when the file is absent.
+   */
+  readStream(path: string, ref?: string): AsyncIterable<Uint8Array>;
   /** Paths of all files below `dir` at a ref, recursively, sorted. */
   listFiles(dir: string, ref?: string): Promise<string[]>;
   branchExists(branch: string): Promise<boolean>;
@@ -136,5 +156,7 @@ export interface Forge {
    */
   upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }>;
   comment(issue: number, body: string): Promise<void>;
+  /** Opens an issue, or finds the one whose body holds `request.marker` (re-runs open no second). */
+  openIssue(request: IssueRequest): Promise<OpenedIssue>;
   addLabels(issue: number, labels: string[]): Promise<void>;
 }

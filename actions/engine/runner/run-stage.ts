@@ -187,6 +187,7 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
   const files = {
     readFile: (p: string) => forge.readFile(p),
     readBytes: (p: string) => forge.readBytes(p),
+    readStream: (p: string) => forge.readStream(p),
     listFiles: (d: string) => forge.listFiles(d),
   };
   await stage.ready?.({ ...files, campaign, config, feedback, now, log });
@@ -267,6 +268,16 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
   }
   await guard.save();
 
+  if (result.issue) {
+    const opened = await forge.openIssue(result.issue);
+    log(
+      `${stage.name}: issue #${opened.number} ${opened.created ? 'opened' : 'already open'}: ${result.issue.title}`,
+    );
+    result = {
+      ...result,
+      summary: `${result.summary}\n- ${result.issue.title}: ${deps.issueUrl ? deps.issueUrl(opened.number) : `#${opened.number}`}`,
+    };
+  }
   const written = new Set(result.files.map((f) => f.path));
   const removed = new Set(result.files.filter((f) => f.content === null).map((f) => f.path));
   // A result that keeps other files (some assets revised) removes only what it says it removes.

@@ -3,7 +3,7 @@ import type { Campaign, PendingBatch, StageCost } from '../artifacts/campaign-st
 import type { Config } from '../config/config.js';
 import type { Problem } from '../errors.js';
 import type { RepoFiles } from '../files/repo-files.js';
-import type { FileChange, ReviewDraft } from '../forge/forge.js';
+import type { FileChange, IssueRequest, ReviewDraft } from '../forge/forge.js';
 import type { Llm } from '../llm/llm.js';
 import type { SpendGuard } from '../llm/spend-guard.js';
 import type { StageName } from './names.js';
@@ -42,6 +42,11 @@ export interface StageResult {
   keepsOtherFiles?: boolean;
   /** A review the runner posts on the pull request after opening or updating it (inline comments). */
   review?: ReviewDraft;
+  /**
+   * An issue to open once (found again by its marker on later runs): the next cycle's, from a campaign's
+   * final report. The runner opens it before the pull request, whose summary then links it.
+   */
+  issue?: IssueRequest;
 }
 
 /** One asset a revision names: a path under `content/<id>/` (or a companion file of it) and what to change. */

@@ -4,6 +4,8 @@ import type {
   Forge,
   GuardedCommitRequest,
   GuardedCommitResult,
+  IssueRequest,
+  OpenedIssue,
   PostedReview,
   PullRequest,
   PullRequestRequest,
@@ -35,8 +37,10 @@ import {
   unless404,
 } from './git-data.js';
 import { askLogin } from './identity.js';
+import { openIssueOnce } from './issues.js';
 import { findPull, getPull, mergePull, openOrUpdatePull } from './pulls.js';
 import { createPullReview, type GitHubReview, listPullReviews } from './reviews.js';
+import { streamFileAt } from './stream-file.js';
 
 export type { GitHubOctokit, ThrottleSettings } from './client.js';
 export type { IssueComment, Reaction } from './comments.js';
@@ -60,6 +64,11 @@ export interface GitHubForgeOptions {
    * actions/create-github-app-token); asked of GitHub when omitted (see identity.ts).
    */
   login?: string;
+  /**
+   * The workflow's checkout (`GITHUB_WORKSPACE`): large committed files are streamed from its object store
+   * when it holds the same blob (see stream-file.ts).
+   */
+  workspace?: string;
 }
 
 /** A collaborator's role; custom roles are reported as the base role they extend. */
@@ -81,6 +90,7 @@ export class GitHubForge implements Forge {
     private readonly api: RepoApi,
     readonly defaultBranch: string,
     login?: string,
+    private readonly workspace?: string,
   ) {
     this.owner = api.owner;
     this.repo = api.repo;
@@ -127,7 +137,7 @@ export class GitHubForge implements Forge {
         throw toCrescendoError(error, baseUrl);
       }
     }
-    return new GitHubForge(api, defaultBranch, options.login);
+    return new GitHubForge(api, defaultBranch, options.login, options.workspace);
   }
 
   /**
@@ -144,7 +154,13 @@ export class GitHubForge implements Forge {
         fix: 'run inside GitHub Actions, or set GITHUB_REPOSITORY=owner/name',
       });
     }
-    return GitHubForge.create({ ...options, owner, repo, baseUrl: env.GITHUB_API_URL || DEFAULT_API_URL });
+    return GitHubForge.create({
+      workspace: env.GITHUB_WORKSPACE || undefined,
+      ...options,
+      owner,
+      repo,
+      baseUrl: env.GITHUB_API_URL || DEFAULT_API_URL,
+    });
   }
 
   /** The underlying client, for calls beyond `Forge` (wrap failures with `toCrescendoError`). */
@@ -167,6 +183,15 @@ export class GitHubForge implements Forge {
 
   readBytes(path: string, ref: string = this.defaultBranch): Promise<Uint8Array | undefined> {
     return this.call((api) => readBytesAt(api, path, ref));
+  }
+
+  /** Errors while streaming become CrescendoErrors like every other call's. */
+  async *readStream(path: string, ref: string = this.defaultBranch): AsyncGenerator<Uint8Array> {
+    try {
+      yield* streamFileAt(this.api, path, ref, this.workspace);
+    } catch (error) {
+      throw toCrescendoError(error, this.api.apiBase);
+    }
   }
 
   listFiles(dir: string, ref: string = this.defaultBranch): Promise<string[]> {
@@ -234,6 +259,10 @@ export class GitHubForge implements Forge {
     await this.call(({ octokit, owner, repo }) =>
       octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body }),
     );
+  }
+
+  openIssue(request: IssueRequest): Promise<OpenedIssue> {
+    return this.call((api) => openIssueOnce(api, request));
   }
 
   async addLabels(issue: number, labels: string[]): Promise<void> {

@@ -9,15 +9,19 @@ import type {
   Forge,
   GuardedCommitRequest,
   GuardedCommitResult,
+  IssueRequest,
+  OpenedIssue,
   PostedReview,
   PullRequest,
   PullRequestRequest,
   Review,
   ReviewDraft,
 } from '../forge.js';
-import { git, gitBytesMaybe, gitMaybe, gitResult } from './git.js';
-import { type LocalRecords, readRecords, writeRecords } from './records.js';
+import { git, gitBytesMaybe, gitMaybe, gitResult, gitStream } from './git.js';
+import { type LocalIssue, type LocalRecords, readRecords, writeRecords } from './records.js';
 import { type LockOptions, withRepoLock } from './repo-lock.js';
+
+export type { LocalIssue } from './records.js';
 
 /** The identity Crescendo writes local comments as; `upsertComment` edits only comments by it. */
 export const LOCAL_COMMENT_AUTHOR = 'crescendo';
@@ -106,6 +110,11 @@ export class LocalForge implements Forge {
 
   async readBytes(path: string, ref = this.defaultBranch): Promise<Uint8Array | undefined> {
     return gitBytesMaybe(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
+  }
+
+  /** Streamed from git's object store: a file of any size, never held whole (no `maxBuffer`). */
+  readStream(path: string, ref = this.defaultBranch): AsyncIterable<Uint8Array> {
+    return gitStream(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
   }
 
   async listFiles(dir: string, ref = this.defaultBranch): Promise<string[]> {
@@ -398,6 +407,33 @@ export class LocalForge implements Forge {
     const records = await this.records();
     records.comments.push({ id: records.comments.length + 1, issue, body, author: LOCAL_COMMENT_AUTHOR });
     await this.save(records);
+  }
+
+  async openIssue(request: IssueRequest): Promise<OpenedIssue> {
+    const records = await this.records();
+    const body = request.body.includes(request.marker)
+      ? request.body
+      : `${request.body}\n\n${request.marker}`;
+    let issue = records.issues.find((i) => i.body.includes(request.marker));
+    const created = !issue;
+    if (issue) {
+      if (issue.state === 'open') Object.assign(issue, { title: request.title, body });
+    } else {
+      issue = {
+        number: records.nextNumber++,
+        title: request.title,
+        body,
+        labels: request.labels,
+        state: 'open',
+      };
+      records.issues.push(issue);
+    }
+    await this.save(records);
+    return { number: issue.number, url: `local:${this.dir}#${issue.number}`, created };
+  }
+
+  async listIssues(): Promise<LocalIssue[]> {
+    return (await this.records()).issues;
   }
 
   async addLabels(issue: number, labels: string[]): Promise<void> {
