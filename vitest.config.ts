@@ -12,10 +12,7 @@ export default defineConfig({
     maxWorkers: '100%',
     // Each worker imports a module once for all the files it runs, instead of once per file: importing
     // the engine again for each of ~140 files was most of the suite's time. Tests share no module state
-    // (none mocks a module); environment variables and globals a test stubs are restored after it.
+    // (none mocks a module); a file that stubs an environment variable restores it itself.
     isolate: false,
-    unstubEnvs: true,
-    unstubGlobals: true,
-    restoreMocks: true,
   },
 });

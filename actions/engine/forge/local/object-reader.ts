@@ -26,19 +26,24 @@ interface Handle {
 }
 
 /** How long an idle reader keeps its git process before ending it. */
-const IDLE_MS = 250;
+const IDLE_MS = 2_000;
+
+/** One `git cat-file --batch` process with the answers it still owes, in request order. */
+interface BatchProcess {
+  child: ChildProcessWithoutNullStreams;
+  buffered: Buffer;
+  pending: Pending[];
+}
 
 /**
  * Reads objects (`<ref>:<path>`, `refs/heads/<branch>`, an object id) through one long-lived
  * `git cat-file --batch` process instead of one process per read: a stage reads dozens of files, and a
  * process start costs more than the read. Requests are answered in the order they are written, so
- * concurrent reads share the process. The process ends after a short idle time; while idle it does not
- * keep Node running. Every request resolves names anew, so refs moved by other commands are seen.
+ * concurrent reads share the process. The process ends after an idle time; while idle it does not keep
+ * Node running. Every request resolves names anew, so refs moved by other commands are seen.
  */
 export class GitObjectReader {
-  private child: ChildProcessWithoutNullStreams | undefined;
-  private buffered: Buffer = Buffer.alloc(0);
-  private readonly pending: Pending[] = [];
+  private current: BatchProcess | undefined;
   private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly dir: string) {}
@@ -46,12 +51,12 @@ export class GitObjectReader {
   /** The object `name` names, or undefined when it does not exist. */
   read(name: string): Promise<GitObject | undefined> {
     if (/[\n\r]/.test(name)) return Promise.resolve(undefined);
-    const child = this.process();
     clearTimeout(this.idleTimer);
-    this.keepAlive(true);
+    const batch = this.process();
+    keepAlive(batch.child, true);
     return new Promise((resolve, reject) => {
-      this.pending.push({ resolve, reject });
-      child.stdin.write(`${name}\n`);
+      batch.pending.push({ resolve, reject });
+      batch.child.stdin.write(`${name}\n`);
     });
   }
 
@@ -62,78 +67,78 @@ export class GitObjectReader {
     return parseTree(object.content, object.oid.length / 2);
   }
 
-  /** Ends the git process now (it also ends by itself when idle). */
+  /** Lets the git process end once it has answered what was asked (it also ends by itself when idle). */
   close(): void {
     clearTimeout(this.idleTimer);
-    this.child?.stdin.end();
-    this.child = undefined;
+    // End of input: git answers every request already written, then exits.
+    this.current?.child.stdin.end();
+    this.current = undefined;
   }
 
-  private process(): ChildProcessWithoutNullStreams {
-    if (this.child) return this.child;
+  private process(): BatchProcess {
+    if (this.current) return this.current;
     const child = spawn('git', ['cat-file', '--batch'], {
       cwd: this.dir,
       env: { ...process.env, ...GIT_IDENTITY },
       stdio: 'pipe',
     });
+    const batch: BatchProcess = { child, buffered: Buffer.alloc(0), pending: [] };
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
     });
-    child.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
+    child.stdout.on('data', (chunk: Buffer) => this.receive(batch, chunk));
     const fail = (error: Error) => {
-      if (this.child === child) this.child = undefined;
-      this.buffered = Buffer.alloc(0);
-      for (const waiting of this.pending.splice(0)) waiting.reject(error);
+      if (this.current === batch) this.current = undefined;
+      for (const waiting of batch.pending.splice(0)) waiting.reject(error);
     };
     child.on('error', fail);
-    child.on('close', (code) => {
-      if (this.pending.length > 0 || this.child === child)
-        fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim() || 'no message'}`));
-    });
+    child.on('close', (code) =>
+      fail(new Error(`git cat-file --batch ended (${code}): ${stderr.trim() || 'no message'}`)),
+    );
     child.stdin.on('error', () => {});
-    this.child = child;
-    return child;
+    this.current = batch;
+    return batch;
   }
 
   /** Parses as many answers as the bytes so far hold, in request order. */
-  private receive(chunk: Buffer): void {
-    this.buffered = this.buffered.length === 0 ? chunk : Buffer.concat([this.buffered, chunk]);
-    while (this.pending.length > 0) {
-      const end = this.buffered.indexOf(0x0a);
+  private receive(batch: BatchProcess, chunk: Buffer): void {
+    batch.buffered = batch.buffered.length === 0 ? chunk : Buffer.concat([batch.buffered, chunk]);
+    while (batch.pending.length > 0) {
+      const end = batch.buffered.indexOf(0x0a);
       if (end < 0) return;
-      const header = this.buffered.subarray(0, end).toString('utf8');
+      const header = batch.buffered.subarray(0, end).toString('utf8');
       const [oid = '', type = '', size = ''] = header.split(' ');
       if (type === 'missing' || type === 'ambiguous' || !/^\d+$/.test(size)) {
-        this.buffered = this.buffered.subarray(end + 1);
-        this.pending.shift()?.resolve(undefined);
+        batch.buffered = batch.buffered.subarray(end + 1);
+        batch.pending.shift()?.resolve(undefined);
         continue;
       }
       const length = Number(size);
-      if (this.buffered.length < end + 1 + length + 1) return;
-      const content = Buffer.from(this.buffered.subarray(end + 1, end + 1 + length));
-      this.buffered = this.buffered.subarray(end + 1 + length + 1);
-      this.pending.shift()?.resolve({ oid, type: type as GitObject['type'], content });
+      if (batch.buffered.length < end + 1 + length + 1) return;
+      const content = Buffer.from(batch.buffered.subarray(end + 1, end + 1 + length));
+      batch.buffered = batch.buffered.subarray(end + 1 + length + 1);
+      batch.pending.shift()?.resolve({ oid, type: type as GitObject['type'], content });
     }
-    if (this.pending.length === 0) this.idle();
+    if (batch.pending.length === 0) {
+      keepAlive(batch.child, false);
+      if (batch === this.current) this.idle();
+    }
   }
 
   private idle(): void {
-    this.keepAlive(false);
     clearTimeout(this.idleTimer);
     this.idleTimer = setTimeout(() => this.close(), IDLE_MS);
     this.idleTimer.unref();
   }
+}
 
-  /** While a read is pending the process keeps Node running; while idle it must not. */
-  private keepAlive(on: boolean): void {
-    const child = this.child;
-    if (!child) return;
-    // The pipes are sockets: each holds Node open on its own.
-    for (const handle of [child, child.stdin, child.stdout, child.stderr] as unknown as Handle[]) {
-      if (on) handle.ref?.();
-      else handle.unref?.();
-    }
+/** While a read is pending the process keeps Node running; while idle it must not. */
+function keepAlive(child: ChildProcessWithoutNullStreams, on: boolean): void {
+  // The pipes are sockets: each holds Node open on its own.
+  for (const handle of [child, child.stdin, child.stdout, child.stderr] as unknown as Handle[]) {
+    if (on) handle.ref?.();
+    else handle.unref?.();
   }
 }
 
