@@ -7,7 +7,6 @@ import { listCampaignIds, loadCampaign } from '../../actions/engine/runner/campa
 import { StageSpendLog, spendByStage } from '../../actions/engine/runner/spend-log.js';
 import { stageViews } from '../../actions/engine/runner/stage-status.js';
 import { STAGE_NAMES, stageBranch } from '../../actions/engine/stages/names.js';
-import type { CliEnv } from './commands.js';
 
 /**
  * `crescendo status` loads the stage declarations (and with them every stage's code) only to say what
@@ -16,7 +15,11 @@ import type { CliEnv } from './commands.js';
 const progress = () => import('../../actions/engine/runner/progress.js');
 
 /** Where each campaign stands, from the forge: one line per stage, spend against the cap, what comes next. */
-export async function status(env: CliEnv, dir: string, only?: string): Promise<void> {
+export async function status(
+  env: { out: (line: string) => void },
+  dir: string,
+  only?: string,
+): Promise<void> {
   const forge = await LocalForge.open(dir);
   const ids = new Set(await listCampaignIds(forge));
   for (const pr of await forge.listPullRequests()) {

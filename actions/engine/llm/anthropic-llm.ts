@@ -6,7 +6,7 @@ import { AnthropicBatches } from './anthropic-batch.js';
 import { gatherWith, systemParam } from './anthropic-gather.js';
 import { responseOf } from './anthropic-message.js';
 import { SendFailure, sendMetered } from './anthropic-stream.js';
-import { missingApiKey } from './lazy-anthropic-llm.js';
+import { missingApiKey } from './api-key.js';
 import type {
   EvidenceRequest,
   EvidenceResult,

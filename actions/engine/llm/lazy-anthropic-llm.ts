@@ -1,5 +1,5 @@
-import { CrescendoError } from '../errors.js';
 import type { AnthropicLlm, AnthropicLlmOptions } from './anthropic-llm.js';
+import { missingApiKey } from './api-key.js';
 import type {
   EvidenceRequest,
   EvidenceResult,
@@ -9,12 +9,6 @@ import type {
   SpendMeter,
   StructuredRequest,
 } from './llm.js';
-
-/** The error for a live model without a key, thrown before anything is sent. */
-export const missingApiKey = (): CrescendoError =>
-  new CrescendoError('no Anthropic API key', {
-    fix: 'set ANTHROPIC_API_KEY (locally) or the ANTHROPIC_API_KEY repository secret (on GitHub)',
-  });
 
 /**
  * The live model, with the Anthropic SDK loaded at its first request instead of at start: the SDK is the
