@@ -1,15 +1,37 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { CrescendoError } from '../../errors.js';
-import type { CommitRequest, Forge, PullRequest, PullRequestRequest, Review } from '../forge.js';
+import type {
+  CommitRequest,
+  Forge,
+  IssueRequest,
+  OpenedIssue,
+  PostedReview,
+  PullRequest,
+  PullRequestRequest,
+  Review,
+  ReviewDraft,
+} from '../forge.js';
 import { writeCommit } from './commit-writer.js';
-import { git, gitMaybe, gitResult } from './git.js';
+import { git, gitMaybe, gitResult, gitStream } from './git.js';
 import { GitObjectReader } from './object-reader.js';
-import { type LocalRecords, readRecords, writeRecords } from './records.js';
+import { type LocalIssue, type LocalRecords, readRecords, writeRecords } from './records.js';
 import { type LockOptions, withRepoLock } from './repo-lock.js';
+
+export type { LocalIssue } from './records.js';
 
 /** The identity Crescendo writes local comments as; `upsertComment` edits only comments by it. */
 export const LOCAL_COMMENT_AUTHOR = 'crescendo';
+
+/** Who Crescendo's own reviews are recorded as. */
+export const LOCAL_REVIEWER = 'crescendo';
+
+/** The next id of a review or review comment (one sequence, like GitHub's). */
+function nextId(records: LocalRecords): number {
+  const id = records.nextId ?? 1;
+  records.nextId = id + 1;
+  return id;
+}
 
 /**
  * A forge that is a plain git repository on disk. A "pull request" is a branch plus a
@@ -100,6 +122,11 @@ export class LocalForge implements Forge {
   async readBytes(path: string, ref = this.defaultBranch): Promise<Uint8Array | undefined> {
     const bytes = await this.blob(path, ref);
     return bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  /** Streamed from git's object store: a file of any size, never held whole (no `maxBuffer`). */
+  readStream(path: string, ref = this.defaultBranch): AsyncIterable<Uint8Array> {
+    return gitStream(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
   }
 
   /** Every file under `dir` at `ref` (`git ls-tree -r --name-only`), read tree by tree through one process. */
@@ -253,8 +280,27 @@ export class LocalForge implements Forge {
   /** Local stand-in for a reviewer requesting changes (`crescendo revise`). */
   async addReview(number: number, review: Review): Promise<void> {
     const records = await this.records();
+    const id = review.id ?? nextId(records);
+    records.reviews[String(number)] = [...(records.reviews[String(number)] ?? []), { ...review, id }];
+    await this.save(records);
+  }
+
+  /** Records the review with its line comments; `crescendo review <id>` shows it. */
+  async createReview(number: number, draft: ReviewDraft): Promise<PostedReview> {
+    const records = await this.records();
+    if (!records.pulls.some((p) => p.number === number))
+      throw new CrescendoError(`there is no pull request #${number}`);
+    const review: Review = {
+      id: nextId(records),
+      author: LOCAL_REVIEWER,
+      state: draft.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'COMMENTED',
+      body: draft.body,
+      submittedAt: new Date().toISOString(),
+      comments: draft.comments.map((c) => ({ ...c, id: nextId(records), author: LOCAL_REVIEWER })),
+    };
     records.reviews[String(number)] = [...(records.reviews[String(number)] ?? []), review];
     await this.save(records);
+    return { id: review.id ?? 0, event: draft.event, inlineComments: draft.comments.length };
   }
 
   async upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }> {
@@ -279,6 +325,33 @@ export class LocalForge implements Forge {
     const records = await this.records();
     records.comments.push({ id: records.comments.length + 1, issue, body, author: LOCAL_COMMENT_AUTHOR });
     await this.save(records);
+  }
+
+  async openIssue(request: IssueRequest): Promise<OpenedIssue> {
+    const records = await this.records();
+    const body = request.body.includes(request.marker)
+      ? request.body
+      : `${request.body}\n\n${request.marker}`;
+    let issue = records.issues.find((i) => i.body.includes(request.marker));
+    const created = !issue;
+    if (issue) {
+      if (issue.state === 'open') Object.assign(issue, { title: request.title, body });
+    } else {
+      issue = {
+        number: records.nextNumber++,
+        title: request.title,
+        body,
+        labels: request.labels,
+        state: 'open',
+      };
+      records.issues.push(issue);
+    }
+    await this.save(records);
+    return { number: issue.number, url: `local:${this.dir}#${issue.number}`, created };
+  }
+
+  async listIssues(): Promise<LocalIssue[]> {
+    return (await this.records()).issues;
   }
 
   async addLabels(issue: number, labels: string[]): Promise<void> {
