@@ -5,7 +5,7 @@ import { BRAND_PATH, parseBrandVoice } from '../../actions/engine/artifacts/bran
 import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
 import { readReview, reviewPath } from '../../actions/engine/artifacts/review.js';
 import { combineMarks, parseClaimMarks } from '../../actions/engine/artifacts/review-claims.js';
-import { CONFIG_PATH, loadConfig } from '../../actions/engine/config/config.js';
+import { CONFIG_PATH } from '../../actions/engine/config/config.js';
 import { CrescendoError, formatProblem } from '../../actions/engine/errors.js';
 import { parseYaml } from '../../actions/engine/files/yaml.js';
 import { git } from '../../actions/engine/forge/local/git.js';
