@@ -3,9 +3,9 @@ import { parse } from 'yaml';
 import type { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import type { Llm } from '../../actions/engine/llm/llm.js';
 import { SampleLlm } from '../../actions/engine/llm/sample-llm.js';
-import { approve, start } from '../../actions/engine/runner/local-actions.js';
+import { start } from '../../actions/engine/runner/local-actions.js';
 import { runStage } from '../../actions/engine/runner/run-stage.js';
-import { exampleBriefPath, freshRepo, samplesDir } from '../helpers.js';
+import { approveInTurn, exampleBriefPath, freshRepo, samplesDir } from '../helpers.js';
 
 /** The example campaign approved through distribution, with `metrics` committed as its performance export. */
 export async function demoUntilMeasurement(metrics: string): Promise<{
@@ -19,7 +19,7 @@ export async function demoUntilMeasurement(metrics: string): Promise<{
   const id: string = brief.id;
   await start(deps, brief);
   // research … distribution merged; this brief plans with the default benchmarks, whose warnings are accepted
-  for (let i = 0; i < 5; i++) await approve(deps, id, { override: 'default benchmarks in this test' });
+  await approveInTurn(deps, id, 5);
   await forge.commitFiles({
     branch: forge.defaultBranch,
     base: forge.defaultBranch,
