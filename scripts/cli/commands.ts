@@ -5,15 +5,12 @@ import { BRAND_PATH, parseBrandVoice } from '../../actions/engine/artifacts/bran
 import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
 import { readReview, reviewPath } from '../../actions/engine/artifacts/review.js';
 import { combineMarks, parseClaimMarks } from '../../actions/engine/artifacts/review-claims.js';
-import { CONFIG_PATH, loadConfig } from '../../actions/engine/config/config.js';
+import { CONFIG_PATH } from '../../actions/engine/config/config.js';
 import { CrescendoError, formatProblem } from '../../actions/engine/errors.js';
 import { parseYaml } from '../../actions/engine/files/yaml.js';
 import { git } from '../../actions/engine/forge/local/git.js';
 import { LOCAL_REVIEWER, LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { formatKeywordsTable, keywordsReportFromPaths } from '../../actions/engine/keywords/index.js';
-import { formatSpend } from '../../actions/engine/llm/spend-format.js';
-import { totalUsd } from '../../actions/engine/llm/spend-record.js';
-import { listCampaignIds, loadCampaign } from '../../actions/engine/runner/campaigns.js';
 import {
   approve,
   revise,
@@ -21,13 +18,13 @@ import {
   start as startLocal,
   verifyClaims,
 } from '../../actions/engine/runner/local-actions.js';
-import { nextAction } from '../../actions/engine/runner/progress.js';
-import { StageSpendLog, spendByStage } from '../../actions/engine/runner/spend-log.js';
-import { stageViews } from '../../actions/engine/runner/stage-status.js';
 import { STAGE_NAMES, StageName, stageBranch } from '../../actions/engine/stages/names.js';
 import { startDemoMailbox } from '../demo/mail-catcher.js';
 import { type CheckOptions, checkFile } from './check-file.js';
 import { initRepository } from './init.js';
+
+export { status } from './status.js';
+
 import { chooseLlm, EXAMPLE_ID } from './llm-choice.js';
 import { publishCommand } from './publish.js';
 import { localReviewLines } from './review-report.js';
@@ -168,47 +165,6 @@ export async function runCommand(env: CliEnv, dir: string, id: string, stage: st
   env.out(
     `${run.pullRequest.title}: pull request #${run.pullRequest.number}${run.changed ? '' : ' (unchanged)'}.`,
   );
-}
-
-export async function status(env: CliEnv, dir: string, only?: string): Promise<void> {
-  const forge = await LocalForge.open(dir);
-  const ids = new Set(await listCampaignIds(forge));
-  for (const pr of await forge.listPullRequests()) {
-    const m = /^crescendo\/([^/]+)\//.exec(pr.branch);
-    if (m?.[1] && pr.state === 'open') ids.add(m[1]);
-  }
-  if (only && !ids.has(only)) {
-    throw new CrescendoError(`there is no campaign "${only}" in ${dir}`, {
-      fix: ids.size
-        ? `use one of: ${[...ids].sort().join(', ')}`
-        : 'start one with `crescendo start <brief.yml>`',
-    });
-  }
-  if (ids.size === 0) env.out('No campaigns yet. Start one with `crescendo start <brief.yml>`.');
-  const config = await loadConfig((p) => forge.readFile(p));
-  for (const id of [...ids].filter((i) => !only || i === only).sort()) {
-    const views = await stageViews(forge, id);
-    const open = STAGE_NAMES.find((name) => views[name].status === 'in-review');
-    const campaign =
-      (open ? await loadCampaign(forge, id, views[open].pr?.branch) : undefined) ??
-      (await loadCampaign(forge, id));
-    if (!campaign) continue;
-    const records = (await StageSpendLog.open(forge, id, open ? stageBranch(id, open) : '')).all();
-    const byStage = spendByStage(records);
-    env.out(`${campaign.brief.name} (${id})${campaign.state.sample ? ' [sample]' : ''}`);
-    for (const name of STAGE_NAMES) {
-      const v = views[name];
-      const mark = v.status === 'approved' ? '✓' : v.status === 'in-review' ? '…' : ' ';
-      const label = v.status === 'approved' ? 'merged' : v.status === 'in-review' ? 'in review' : 'pending';
-      const usd = byStage.get(name) ?? 0;
-      env.out(
-        `  ${mark} ${name.padEnd(13)} ${label.padEnd(10)} ${v.pr && v.status !== 'pending' ? `#${v.pr.number}`.padEnd(5) : '     '}${usd > 0 ? ` $${usd.toFixed(4)}` : ''}`,
-      );
-    }
-    const cap = campaign.brief.spendCapUsd ?? config.spendCapUsd;
-    env.out(`  model spend ${formatSpend(totalUsd(records), cap)}`);
-    env.out(`  next: ${nextAction(views)}`);
-  }
 }
 
 /**

@@ -97,7 +97,7 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
         await (await commands()).start(env, dir, args[0]!);
         return 0;
       case 'status':
-        await (await commands()).status(env, dir, args[0]);
+        await (await import('./status.js')).status(env, dir, args[0]);
         return 0;
       case 'approve':
         need(1, 'the campaign id');

@@ -17,7 +17,9 @@ import type {
   Review,
   ReviewDraft,
 } from '../forge.js';
-import { git, gitBytesMaybe, gitMaybe, gitResult, gitStream } from './git.js';
+import { writeCommit } from './commit-writer.js';
+import { git, gitMaybe, gitResult, gitStream } from './git.js';
+import { GitObjectReader } from './object-reader.js';
 import { type LocalIssue, type LocalRecords, readRecords, writeRecords } from './records.js';
 import { type LockOptions, withRepoLock } from './repo-lock.js';
 
@@ -48,18 +50,27 @@ export class LocalForge implements Forge {
     readonly defaultBranch: string,
     /** The repository's git directory (shared by its worktrees), where Crescendo keeps its records. */
     private readonly gitDir: string,
-  ) {}
+    /** This work tree's own git directory, whose HEAD says which branch is checked out. */
+    private readonly worktreeGitDir: string,
+  ) {
+    this.objects = new GitObjectReader(dir);
+  }
+
+  /** Reads refs, files and trees through one `git cat-file --batch` process. */
+  private readonly objects: GitObjectReader;
 
   static async open(dir: string): Promise<LocalForge> {
-    const top = await gitMaybe(dir, ['rev-parse', '--show-toplevel']);
-    if (!top) {
+    const found = await gitMaybe(dir, ['rev-parse', '--show-toplevel', '--git-common-dir', '--git-dir']);
+    const [top, common, own] = (found ?? '').split('\n');
+    if (!top || !common || !own) {
       throw new CrescendoError(`${dir} is not a git repository`, {
         fix: 'run `crescendo init` there first (or `git init`)',
       });
     }
-    const head = (await gitMaybe(dir, ['symbolic-ref', '--short', 'HEAD']))?.trim() ?? 'main';
-    const common = (await git(dir, ['rev-parse', '--git-common-dir'])).trim();
-    return new LocalForge(top.trim(), head, isAbsolute(common) ? common : join(dir, common));
+    const absolute = (path: string) => (isAbsolute(path) ? path : join(dir, path));
+    const worktreeGitDir = absolute(own);
+    const head = (await checkedOutBranch(worktreeGitDir)) ?? 'main';
+    return new LocalForge(top, head, absolute(common), worktreeGitDir);
   }
 
   private get crescendoDir(): string {
@@ -104,12 +115,18 @@ export class LocalForge implements Forge {
     return out.split('\n').filter(Boolean).sort();
   }
 
+  private async blob(path: string, ref: string): Promise<Buffer | undefined> {
+    const object = await this.objects.read(`${ref}:${path}`);
+    return object?.type === 'blob' ? object.content : undefined;
+  }
+
   async readFile(path: string, ref = this.defaultBranch): Promise<string | undefined> {
-    return gitMaybe(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
+    return (await this.blob(path, ref))?.toString('utf8');
   }
 
   async readBytes(path: string, ref = this.defaultBranch): Promise<Uint8Array | undefined> {
-    return gitBytesMaybe(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
+    const bytes = await this.blob(path, ref);
+    return bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   /** Streamed from git's object store: a file of any size, never held whole (no `maxBuffer`). */
@@ -117,15 +134,33 @@ export class LocalForge implements Forge {
     return gitStream(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
   }
 
+  /** Every file under `dir` at `ref` (`git ls-tree -r --name-only`), read tree by tree through one process. */
   async listFiles(dir: string, ref = this.defaultBranch): Promise<string[]> {
-    const out = await gitMaybe(this.dir, ['ls-tree', '-r', '--name-only', ref, '--', dir]);
-    return (out ?? '').split('\n').filter(Boolean).sort();
+    const top = dir.replace(/\/+$/, '');
+    const files: string[] = [];
+    const walk = async (name: string, path: string): Promise<void> => {
+      const entries = await this.objects.readTree(name);
+      if (!entries) return;
+      await Promise.all(
+        entries.map((entry) => {
+          const full = path ? `${path}/${entry.name}` : entry.name;
+          return entry.mode === '40000' ? walk(entry.oid, full) : files.push(full);
+        }),
+      );
+    };
+    const root = await this.objects.read(top && top !== '.' ? `${ref}:${top}` : `${ref}^{tree}`);
+    if (root?.type === 'blob') files.push(top);
+    else if (root?.type === 'tree') await walk(root.oid, top === '.' ? '' : top);
+    return files.sort();
   }
 
   async branchExists(branch: string): Promise<boolean> {
-    return (
-      (await gitMaybe(this.dir, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`])) !== undefined
-    );
+    return (await this.tipMaybe(branch)) !== undefined;
+  }
+
+  private async tipMaybe(branch: string): Promise<string | undefined> {
+    const object = await this.objects.read(`refs/heads/${branch}`);
+    return object?.type === 'commit' ? object.oid : undefined;
   }
 
   async branchTip(branch: string): Promise<string | undefined> {
@@ -185,14 +220,20 @@ export class LocalForge implements Forge {
   }
 
   private async tip(branch: string): Promise<string> {
-    return (await git(this.dir, ['rev-parse', `refs/heads/${branch}`])).trim();
+    const sha = await this.tipMaybe(branch);
+    if (!sha) throw new CrescendoError(`there is no branch ${branch} in ${this.dir}`);
+    return sha;
   }
 
   async commitFiles(request: CommitRequest): Promise<{ sha: string }> {
-    const exists = await this.branchExists(request.branch);
-    const parent = await this.tip(exists && !request.reset ? request.branch : request.base);
-    const sha = await this.commitOnto(parent, request.changes, request.message);
-    await git(this.dir, ['update-ref', `refs/heads/${request.branch}`, sha]);
+    const current = await this.tipMaybe(request.branch);
+    const parent = current && !request.reset ? current : await this.tip(request.base);
+    const sha = await writeCommit(this.dir, {
+      ref: `refs/heads/${request.branch}`,
+      parent,
+      changes: request.changes,
+      message: request.message,
+    });
     return { sha };
   }
 
@@ -301,7 +342,7 @@ export class LocalForge implements Forge {
     if (!pull) throw new CrescendoError(`there is no pull request #${number}`);
     if (pull.state !== 'open') throw new CrescendoError(`pull request #${number} is ${pull.state}, not open`);
     const text = message ?? `Merge ${pull.branch}: ${pull.title}`;
-    const head = (await gitMaybe(this.dir, ['symbolic-ref', '--short', 'HEAD']))?.trim();
+    const head = await checkedOutBranch(this.worktreeGitDir);
     if (head === pull.base) await this.mergeCheckedOut(pull, text);
     else {
       const merged = await gitResult(this.dir, [
@@ -445,6 +486,12 @@ export class LocalForge implements Forge {
   async listPullRequests(): Promise<PullRequest[]> {
     return (await this.records()).pulls;
   }
+}
+
+/** The branch checked out in a work tree (`git symbolic-ref --short HEAD`), read from its HEAD file. */
+async function checkedOutBranch(worktreeGitDir: string): Promise<string | undefined> {
+  const head = await readFile(join(worktreeGitDir, 'HEAD'), 'utf8').catch(() => '');
+  return /^ref: refs\/heads\/(.+)$/m.exec(head.trim())?.[1];
 }
 
 function mergeConflict(pull: PullRequest, files: string[], detail: string): CrescendoError {
