@@ -24,7 +24,7 @@ export interface AggregateStats {
 
 const M = MEASURES.length;
 /** Per slot (one importer's numbers for one key): importer, next slot of the key. */
-const SLOT = 2;
+const SLOT = 2; // `add` divides by it with `>> 1`
 const IMPORTER_INDEX = new Map<string, number>(IMPORTER_IDS.map((id, i) => [id, i]));
 
 /**
@@ -88,14 +88,14 @@ export class MetricAggregator {
     const r = row.record === '' ? 0 : this.#texts.id(row.record);
     const hash = measuresHash(row);
     const identities = this.#identities;
-    const key = slot / SLOT;
+    const key = slot >> 1; // slot / SLOT, as an integer
     const found = identities.find(key, s, m, c, r);
     if (found >= 0) {
       this.#duplicate(row, found, hash);
       return;
     }
     identities.add(key, s, m, c, r, this.#fileId(row.file), row.row, hash);
-    sum(this.#sums.data, (slot / SLOT) * M, row);
+    sum(this.#sums.data, key * M, row);
   }
 
   addAll(rows: Iterable<MetricRow>): void {

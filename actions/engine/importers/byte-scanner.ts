@@ -98,28 +98,34 @@ export class ByteScanner {
     const buf = this.#buf;
     const start = this.#pos;
     const limit = this.#limit;
-    if ((this.#score[column] as number) >= 0) {
+    const delimiter = this.delimiter;
+    const score = this.#score[column] as number;
+    if (score >= 0) {
       const last = this.#lastText[column];
       if (last !== undefined) {
         const lastBuf = this.#lastBuf[column] as Uint8Array;
         const lastStart = this.#lastStart[column] as number;
-        const length = (this.#lastEnd[column] as number) - lastStart;
-        let k = 0;
-        while (k < length && start + k < limit && buf[start + k] === lastBuf[lastStart + k]) k++;
-        const after = start + k;
-        if (
-          k === length &&
-          (after >= limit || buf[after] === this.delimiter || buf[after] === LF || buf[after] === CR)
-        ) {
-          if ((this.#score[column] as number) < 8) this.#score[column] = (this.#score[column] as number) + 1;
-          const end = buf[after] === CR && (after + 1 >= limit || buf[after + 1] === LF) ? after + 1 : after;
-          this.#close(end);
-          return last;
+        const after = start + ((this.#lastEnd[column] as number) - lastStart);
+        const offset = lastStart - start;
+        let i = start;
+        if (after <= limit) while (i < after && buf[i] === lastBuf[i + offset]) i++;
+        if (i === after) {
+          const b = after < limit ? (buf[after] as number) : LF;
+          if (b === delimiter || b === LF) {
+            if (score < 8) this.#score[column] = score + 1;
+            this.#pos = after + 1;
+            if (b === LF) this.#atEnd = true;
+            return last;
+          }
+          if (b === CR && (after + 1 >= limit || buf[after + 1] === LF)) {
+            if (score < 8) this.#score[column] = score + 1;
+            this.#close(after + 1);
+            return last;
+          }
         }
-        this.#score[column] = (this.#score[column] as number) - 1;
+        this.#score[column] = score - 1;
       }
     }
-    const delimiter = this.delimiter;
     let h = FNV_OFFSET;
     let i = start;
     for (; i < limit; i++) {
