@@ -102,16 +102,38 @@ export function assetContextOf(ctx: StageContext, asset: PlannedAsset, brand: Br
     message: asset.message,
     brand,
     campaignId: brief.id,
-    landingUrl: brief.landingUrl,
+    landingUrl: asset.landingUrl ?? brief.landingUrl,
   });
 }
 
 /** The user prompt for one asset (the same synchronously and in a batch); `note` adds a correction. */
 export function assetPrompt(ctx: StageContext, asset: PlannedAsset, note = ''): string {
   const { brief } = ctx.campaign;
-  return `Write the ${asset.type} for the ${asset.channel} channel, dated ${asset.date}${
+  const what = asset.name ? `the ${asset.name} ${asset.type}` : `the ${asset.type}`;
+  return `Write ${what} for the ${asset.channel} channel, dated ${asset.date}${
     asset.keyword ? `, targeting the keyword "${asset.keyword}"` : ''
-  }. Key message: ${asset.message} Link to ${brief.landingUrl}. Add A/B variants where they help (subject lines, headlines, CTAs).${feedbackBlock(ctx)}${note}`;
+  }. Key message: ${asset.message}${assetDetails(asset)} Link to ${asset.landingUrl ?? brief.landingUrl}. Add A/B variants where they help (subject lines, headlines, CTAs).${feedbackBlock(ctx)}${note}`;
+}
+
+/** What the brief's line adds for this one item: what it promotes, its notes, a newsletter's issues. */
+function assetDetails(asset: PlannedAsset): string {
+  const parts: string[] = [];
+  if (asset.promotes) {
+    const target = asset.promotes.name
+      ? `the ${asset.promotes.name} (${asset.promotes.key})`
+      : asset.promotes.key;
+    parts.push(`It promotes ${target}, written in this campaign.`);
+  }
+  if (asset.type === 'blog-post') {
+    parts.push('Write it at the length that ranks for its keyword: 1,200 words or more of useful prose.');
+  }
+  if (asset.notes?.length) parts.push(`The brief adds: ${asset.notes.join('; ')}.`);
+  if (asset.sendDays?.length) {
+    parts.push(
+      `It is a newsletter of ${asset.sendDays.length} issues, one email each, sent on days ${asset.sendDays.join(', ')} (sendOffsetDays).`,
+    );
+  }
+  return parts.length ? ` ${parts.join(' ')}` : '';
 }
 
 /** Renders one accepted answer into its files (the caller has checked it). */
@@ -136,7 +158,7 @@ export function produceAsset(
       date: asset.date,
       status: 'draft',
       ...(asset.keyword ? { keyword: asset.keyword } : {}),
-      landingUrl: brief.landingUrl,
+      landingUrl: asset.landingUrl ?? brief.landingUrl,
       asset: data,
     },
     rendered.markdown,
