@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CrescendoError } from '../../errors.js';
@@ -102,28 +102,43 @@ export class LocalForge implements Forge {
     return { sha };
   }
 
-  /** Builds a commit from `parent` plus changes in a private index, leaving the work tree alone. */
+  /**
+   * Builds a commit from `parent` plus changes in a private index, leaving the work tree alone. Blobs are
+   * written by one `hash-object` and the index changed by one `update-index`, whatever the number of files
+   * (a content stage commits a hundred), so a commit costs a handful of git processes, not two per file.
+   */
   private async commitOnto(parent: string, changes: FileChange[], message: string): Promise<string> {
-    const index = join(tmpdir(), `crescendo-index-${process.pid}-${Date.now()}-${Math.random()}`);
+    const scratch = await mkdtemp(join(tmpdir(), 'crescendo-commit-'));
+    const index = join(scratch, 'index');
     const env = { GIT_INDEX_FILE: index };
     try {
       await git(this.dir, ['read-tree', parent], { env });
-      for (const change of changes) {
-        if (change.content === null) {
-          await git(this.dir, ['update-index', '--force-remove', '--', change.path], { env });
-        } else {
-          const blob = (
-            await git(this.dir, ['hash-object', '-w', '--stdin'], { input: change.content })
-          ).trim();
-          await git(this.dir, ['update-index', '--add', '--cacheinfo', `100644,${blob},${change.path}`], {
-            env,
-          });
-        }
+      const removed = changes.filter((c) => c.content === null).map((c) => `${c.path}\0`);
+      if (removed.length) {
+        await git(this.dir, ['update-index', '--force-remove', '-z', '--stdin'], {
+          env,
+          input: removed.join(''),
+        });
+      }
+      const added = changes.flatMap((c) =>
+        c.content === null ? [] : [{ path: c.path, content: c.content }],
+      );
+      const blobFiles = added.map((_, i) => join(scratch, `blob-${i}`));
+      await Promise.all(added.map((c, i) => writeFile(join(scratch, `blob-${i}`), c.content)));
+      if (added.length) {
+        const blobs = (
+          await git(this.dir, ['hash-object', '-w', '--stdin-paths'], { input: `${blobFiles.join('\n')}\n` })
+        )
+          .trim()
+          .split('\n');
+        // NUL-separated records keep any path verbatim.
+        const records = added.map((c, i) => `100644 ${blobs[i]}\t${c.path}\0`).join('');
+        await git(this.dir, ['update-index', '-z', '--index-info'], { env, input: records });
       }
       const tree = (await git(this.dir, ['write-tree'], { env })).trim();
       return (await git(this.dir, ['commit-tree', tree, '-p', parent, '-m', message])).trim();
     } finally {
-      await rm(index, { force: true });
+      await rm(scratch, { recursive: true, force: true });
     }
   }
 

@@ -125,7 +125,7 @@ function assetDetails(asset: PlannedAsset): string {
     parts.push(`It promotes ${target}, written in this campaign.`);
   }
   if (asset.type === 'blog-post') {
-    parts.push('Write it at the length that ranks for its keyword: 1,200 words or more of useful prose.');
+    parts.push('Write it at the length that ranks for its keyword: 1,000 words or more of useful prose.');
   }
   if (asset.notes?.length) parts.push(`The brief adds: ${asset.notes.join('; ')}.`);
   if (asset.sendDays?.length) {
