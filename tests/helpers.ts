@@ -1,13 +1,26 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { Brief } from '../actions/engine/artifacts/brief.js';
 import { LocalForge } from '../actions/engine/forge/local/local-forge.js';
+import { parseBrief } from '../actions/engine/runner/run-stage.js';
 import { init } from '../scripts/cli/commands.js';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const samplesDir = join(packageRoot, 'scripts', 'demo', 'answers');
 export const exampleBriefPath = join(packageRoot, 'scripts', 'demo', 'brief.yml');
+
+/** The example brief file as written: a marketer's lines (`500 MQLs by end of Q2`, `budget: $45K`). */
+export const exampleBriefInput = (): Record<string, unknown> => parse(readFileSync(exampleBriefPath, 'utf8'));
+
+/** The example brief as `crescendo start` reads it: its lines expanded into the structured brief. */
+export const exampleBrief = (): Brief => parseBrief(exampleBriefInput());
+
+/** The structured brief as plain data, for tests that change one field of it. */
+export const exampleBriefData = (): Record<string, unknown> => JSON.parse(JSON.stringify(exampleBrief()));
 
 /** A fresh repository set up with `crescendo init`, and its forge. */
 export async function freshRepo(): Promise<{ dir: string; forge: LocalForge; lines: string[] }> {
