@@ -109,8 +109,7 @@ export function assetContextOf(ctx: StageContext, asset: PlannedAsset, brand: Br
 /** The user prompt for one asset (the same synchronously and in a batch); `note` adds a correction. */
 export function assetPrompt(ctx: StageContext, asset: PlannedAsset, note = ''): string {
   const { brief } = ctx.campaign;
-  const what = asset.name ? `the ${asset.name} ${asset.type}` : `the ${asset.type}`;
-  return `Write ${what} for the ${asset.channel} channel, dated ${asset.date}${
+  return `Write the ${asset.type} for the ${asset.channel} channel${asset.name ? ` (the ${asset.name} one)` : ''}, dated ${asset.date}${
     asset.keyword ? `, targeting the keyword "${asset.keyword}"` : ''
   }. Key message: ${asset.message}${assetDetails(asset)} Link to ${asset.landingUrl ?? brief.landingUrl}. Add A/B variants where they help (subject lines, headlines, CTAs).${feedbackBlock(ctx)}${note}`;
 }
