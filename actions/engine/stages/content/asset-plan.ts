@@ -103,8 +103,8 @@ export function planAssets(brief: Brief, strategy: StrategyData, research: Resea
   for (const line of brief.assets) {
     let n = 0;
     for (const group of channelGroups(line, brief)) {
-      const { dates } = AT_LAUNCH.has(line.type)
-        ? { dates: Array.from({ length: group.count }, () => window.start) }
+      const dates = AT_LAUNCH.has(line.type)
+        ? Array.from({ length: group.count }, () => window.start)
         : scheduleDates(window, group.count, cadenceOf(group.channel));
       for (const date of dates) {
         const name = line.names?.[n];

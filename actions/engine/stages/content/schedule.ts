@@ -73,18 +73,13 @@ export function evenDates(window: DateWindow, count: number): string[] {
 
 /**
  * Dates for `count` items: at the channel's cadence from the window's start when it has one and they fit
- * inside the window (eight posts at two a week take four weeks); else spread evenly over the window, which
- * `fitted: false` reports so the plan can say the cadence was not kept.
+ * inside the window (eight posts at two a week take four weeks); else spread evenly over the window, so
+ * nothing is planned after distribution ends.
  */
-export function scheduleDates(
-  window: DateWindow,
-  count: number,
-  cadence?: Cadence,
-): { dates: string[]; fitted: boolean } {
+export function scheduleDates(window: DateWindow, count: number, cadence?: Cadence): string[] {
   if (cadence) {
     const dates = Array.from({ length: count }, (_, k) => cadenceSlot(window.start, cadence, k));
-    if (dates.every((d) => d <= window.end)) return { dates, fitted: true };
-    return { dates: evenDates(window, count), fitted: false };
+    if (dates.every((d) => d <= window.end)) return dates;
   }
-  return { dates: evenDates(window, count), fitted: true };
+  return evenDates(window, count);
 }
