@@ -1,10 +1,12 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseBrandVoice } from '../../actions/engine/artifacts/brand.js';
 import { StrategyData } from '../../actions/engine/artifacts/strategy.js';
 import { parseArtifact } from '../../actions/engine/files/artifact-file.js';
+import { readFrontMatter } from '../../actions/engine/files/front-matter.js';
 import { git } from '../../actions/engine/forge/local/git.js';
 import { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { stageViews } from '../../actions/engine/runner/stage-status.js';
@@ -16,14 +18,27 @@ import { expectPlanAgreement } from '../stages/strategy/fixtures.js';
 
 const ID = 'q2-2027-launch';
 
+// One demo run for the whole file: it is the slow part, every test reads what it left on main.
+let dir = '';
+let files: string[] = [];
+const lines: string[] = [];
+/** A file on main: the demo leaves main checked out and clean, so the work tree is main. */
+const show = (path: string) => readFile(join(dir, path), 'utf8');
+const contentFiles = (channel: string) =>
+  files.filter((f) => f.startsWith(`content/${ID}/${channel}/`) && f.endsWith('.md'));
+
+beforeAll(async () => {
+  dir = await demo(
+    { packageRoot, out: (l) => lines.push(l) },
+    await mkdtemp(join(tmpdir(), 'crescendo-demo-test-')),
+  );
+  files = (await git(dir, ['ls-files'])).split('\n').filter(Boolean);
+  expect(await git(dir, ['status', '--porcelain'])).toBe('');
+  expect((await git(dir, ['rev-parse', '--abbrev-ref', 'HEAD'])).trim()).toBe('main');
+}, 120_000);
+
 describe('crescendo demo', () => {
   it('leaves a repository whose main has merged all six stages, artifacts where DESIGN.md puts them', async () => {
-    const lines: string[] = [];
-    const dir = await demo(
-      { packageRoot, out: (l) => lines.push(l) },
-      await mkdtemp(join(tmpdir(), 'crescendo-demo-test-')),
-    );
-    const files = (await git(dir, ['ls-files'])).split('\n');
     for (const path of [
       `campaigns/${ID}/campaign.yml`,
       `plans/reports/${ID}-research.md`,
@@ -40,46 +55,89 @@ describe('crescendo demo', () => {
     const merges = await git(dir, ['log', '--merges', '--format=%s', 'main']);
     for (const stage of STAGE_NAMES) expect(merges).toContain(`Approve ${stage} for ${ID}`);
 
-    const state = parse(await git(dir, ['show', `main:campaigns/${ID}/campaign.yml`])).state;
+    const state = parse(await show(`campaigns/${ID}/campaign.yml`)).state;
     expect(state.sample).toBe(true);
     const forge = await LocalForge.open(dir);
     const views = await stageViews(forge, ID);
     for (const stage of STAGE_NAMES) expect(views[stage].status).toBe('approved');
+    expect(lines.join('\n')).toMatch(/sample answers/);
+  });
 
-    // Every requested asset type arrived, and every artifact passes `crescendo check` and says it is a sample.
+  it('is the workflow’s example at full scale: every asset it asks for, each passing `crescendo check`', async () => {
+    const brand = parseBrandVoice(await show('.github/crescendo/brand.yml'));
     const content = files.filter(
       (f) => f.startsWith(`content/${ID}/`) && f.endsWith('.md') && !f.endsWith('index.md'),
     );
-    const types = new Set<string>();
+    const types = new Map<string, number>();
     for (const file of [
       ...content,
       `plans/${ID}-strategy.md`,
       `plans/reports/${ID}-research.md`,
       `campaigns/${ID}/review.md`,
     ]) {
-      const text = await git(dir, ['show', `main:${file}`]);
-      const result = checkFile(file, text);
-      expect(result.problems).toEqual([]);
+      const text = await show(file);
+      const result = checkFile(file, text, { brand });
+      expect(result.problems, file).toEqual([]);
+      expect(result.warnings ?? [], file).toEqual([]);
       expect(text).toContain('sample: true');
-      if (file.startsWith('content/')) types.add(result.kind);
+      if (file.startsWith('content/')) types.set(result.kind, (types.get(result.kind) ?? 0) + 1);
     }
-    expect(types).toEqual(
-      new Set([
-        'blog-post',
-        'landing-page',
-        'lead-magnet',
-        'email-sequence',
-        'social-post',
-        'google-rsa',
-        'linkedin-ad',
-      ]),
-    );
-    expect(lines.join('\n')).toMatch(/sample answers/);
+    expect(Object.fromEntries(types)).toEqual({
+      'blog-post': 8,
+      'lead-magnet': 2,
+      'landing-page': 2,
+      'email-sequence': 4, // welcome, nurture, promotional and the weekly newsletter
+      'social-post': 40,
+      'google-rsa': 2,
+      'linkedin-ad': 2,
+    });
+    expect(contentFiles('linkedin')).toHaveLength(20);
+    expect(contentFiles('x')).toHaveLength(20);
+  });
 
-    // One plan of record: the strategy's expected results, funnel tree and KPI table agree to the unit.
-    const strategyText = await git(dir, ['show', `main:plans/${ID}-strategy.md`]);
+  it('writes blog posts of SEO-grade length, each for its own keyword', async () => {
+    const keywords = new Set<string>();
+    for (const file of contentFiles('blog')) {
+      const doc = readFrontMatter(await show(file), file);
+      keywords.add(String(doc.data.keyword));
+      const words = doc.body.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+      expect(words, file).toBeGreaterThanOrEqual(1000);
+    }
+    expect(keywords.size).toBe(8);
+  });
+
+  it('plans one set of numbers: expected results, funnel tree and KPI table agree to the unit', async () => {
+    const strategyText = await show(`plans/${ID}-strategy.md`);
     const strategy = parseArtifact(strategyText, 'strategy.md', 'strategy', StrategyData);
     expectPlanAgreement(strategy, strategyText);
     expect(strategy.warnings).toEqual([]);
+    expect(strategy.objectivePlans.map((p) => p.planned >= p.target)).toEqual([true, true, true]);
+  });
+
+  describe('renders its artifacts as the snapshots show', () => {
+    // Only the time a file was generated changes from run to run.
+    const stable = (text: string) =>
+      text.replace(/"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"/g, '"<generated>"');
+    const snapshot = async (path: string, name: string) =>
+      expect(stable(await show(path))).toMatchFileSnapshot(`./__snapshots__/demo/${name}`);
+
+    it('research', () => snapshot(`plans/reports/${ID}-research.md`, 'research.md'));
+    it('strategy', () => snapshot(`plans/${ID}-strategy.md`, 'strategy.md'));
+    it('content index', () => snapshot(`content/${ID}/index.md`, 'content-index.md'));
+    it('a blog post', () =>
+      snapshot(`content/${ID}/blog/2027-04-29-lead-scoring-model-b2b.md`, 'blog-post.md'));
+    it('an email sequence and one of its emails', async () => {
+      await snapshot(`content/${ID}/email/2027-04-26-nurture.md`, 'email-sequence.md');
+      await snapshot(`content/${ID}/email/2027-04-26-nurture-email-3.html`, 'email-sequence-email-3.html');
+    });
+    it('social posts on LinkedIn and X', async () => {
+      await snapshot(
+        `content/${ID}/linkedin/2027-04-26-automate-launch-announcement.md`,
+        'social-linkedin.md',
+      );
+      await snapshot(`content/${ID}/x/2027-04-26-automate-launch-x.md`, 'social-x.md');
+    });
+    it('review', () => snapshot(`campaigns/${ID}/review.md`, 'review.md'));
+    it('distribution', () => snapshot(`campaigns/${ID}/distribution.md`, 'distribution.md'));
   });
 });
