@@ -6,5 +6,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // Vitest 4 runs availableParallelism() − 1 workers by default: one on a 2-core machine. The tests
+    // mostly wait on loopback servers and timers, so one worker per core keeps both cores busy.
+    // (Vitest 4 has no minWorkers; maxWorkers takes a number or a share of the cores.)
+    maxWorkers: '100%',
   },
 });

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from './cli/main.js';
+import { lineWriter } from './cli/output.js';
 
 /** The folder holding Crescendo's package.json: the same from `scripts/` (source) and `actions/dist/` (built). */
 function packageRootFrom(file: string): string {
@@ -12,4 +13,8 @@ function packageRootFrom(file: string): string {
 }
 
 const packageRoot = packageRootFrom(fileURLToPath(import.meta.url));
-process.exitCode = await main(process.argv.slice(2), { packageRoot, out: (line) => console.log(line) });
+process.exitCode = await main(process.argv.slice(2), {
+  packageRoot,
+  out: lineWriter(process.stdout),
+  err: lineWriter(process.stderr),
+});

@@ -9,6 +9,8 @@ export interface BenchFigure {
   target: { atMost: number } | { atLeast: number };
   /** How many repeats the median was taken over (after a warm-up). */
   repeats: number;
+  /** How the value is measured (its baseline, what "ideal" means), printed under it. */
+  note?: string;
 }
 
 export const met = (f: BenchFigure): boolean =>
@@ -31,4 +33,19 @@ export async function medianOf<T>(
   const values: number[] = [];
   for (let i = 0; i < repeats; i++) values.push(measure(await work()));
   return median(values);
+}
+
+/**
+ * Runs `warmUp` (by default `work` itself) once, then `work` `repeats` times; every repeat's
+ * result, for medians of several figures.
+ */
+export async function repeated<T>(
+  repeats: number,
+  work: () => Promise<T>,
+  warmUp: () => Promise<unknown> = work,
+): Promise<T[]> {
+  await warmUp();
+  const results: T[] = [];
+  for (let i = 0; i < repeats; i++) results.push(await work());
+  return results;
 }

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { BRAND_PATH, parseBrandVoice } from '../../actions/engine/artifacts/brand.js';
@@ -6,44 +6,41 @@ import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
 import { CONFIG_PATH, loadConfig } from '../../actions/engine/config/config.js';
 import { CrescendoError, formatProblem } from '../../actions/engine/errors.js';
 import { parseYaml } from '../../actions/engine/files/yaml.js';
-import { git, gitMaybe } from '../../actions/engine/forge/local/git.js';
+import { git } from '../../actions/engine/forge/local/git.js';
 import { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { formatKeywordsTable, keywordsReportFromPaths } from '../../actions/engine/keywords/index.js';
 import { formatSpend } from '../../actions/engine/llm/spend-format.js';
 import { totalUsd } from '../../actions/engine/llm/spend-record.js';
 import { listCampaignIds, loadCampaign } from '../../actions/engine/runner/campaigns.js';
-import { approve, revise } from '../../actions/engine/runner/local-actions.js';
+import {
+  approve,
+  revise,
+  run as runLocal,
+  start as startLocal,
+} from '../../actions/engine/runner/local-actions.js';
 import { nextAction } from '../../actions/engine/runner/progress.js';
-import { runStage, startCampaign } from '../../actions/engine/runner/run-stage.js';
 import { StageSpendLog, spendByStage } from '../../actions/engine/runner/spend-log.js';
 import { stageViews } from '../../actions/engine/runner/stage-status.js';
 import { STAGE_NAMES, StageName, stageBranch } from '../../actions/engine/stages/names.js';
 import { type CheckOptions, checkFile } from './check-file.js';
+import { initRepository } from './init.js';
 import { chooseLlm, EXAMPLE_ID } from './llm-choice.js';
+import { usageError } from './usage.js';
 
 export interface CliEnv {
   /** Root of the Crescendo package: its config template and demo samples live there. */
   packageRoot: string;
+  /** What the command produces (stdout). */
   out: (line: string) => void;
-  /** Where errors and warnings go (standard error); `out` when absent. */
+  /** Errors and warnings (stderr); `out` when not given. */
   err?: (line: string) => void;
 }
 
 const samplesDir = (env: CliEnv) => join(env.packageRoot, 'scripts', 'demo', 'answers');
 
 export async function init(env: CliEnv, dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  if (!(await gitMaybe(dir, ['rev-parse', '--git-dir']))) await git(dir, ['init', '-q', '-b', 'main']);
-  await mkdir(join(dir, '.github'), { recursive: true });
-  await copyFile(join(env.packageRoot, CONFIG_PATH), join(dir, CONFIG_PATH));
-  for (const folder of ['campaigns', 'plans/reports', 'content']) {
-    await mkdir(join(dir, folder), { recursive: true });
-    await writeFile(join(dir, folder, '.gitkeep'), '');
-  }
-  await git(dir, ['add', '.github/crescendo.yml', 'campaigns', 'plans', 'content']);
-  if ((await gitMaybe(dir, ['diff', '--cached', '--quiet'])) === undefined) {
-    await git(dir, ['commit', '-q', '-m', 'Set up Crescendo']);
-  }
+  const template = await readFile(join(env.packageRoot, CONFIG_PATH), 'utf8');
+  await initRepository(dir, template, env.out, env.err);
   env.out(`Crescendo is set up in ${dir} (configuration: ${CONFIG_PATH}).`);
 }
 
@@ -64,7 +61,8 @@ export async function start(env: CliEnv, dir: string, briefPath: string): Promis
     env.out(
       'No ANTHROPIC_API_KEY: using the sample answers shipped for the example brief. Every artifact is marked as a sample.',
     );
-  const run = await startCampaign(d, value, { where: briefPath });
+  const run = await startLocal(d, value, { where: briefPath });
+  for (const warning of run.warnings ?? []) (env.err ?? env.out)(`warning: ${warning}`);
   env.out(
     `Research is ready for review: pull request #${run.pullRequest.number}. Approve with \`crescendo approve ${run.campaign.brief.id}\`.`,
   );
@@ -72,7 +70,18 @@ export async function start(env: CliEnv, dir: string, briefPath: string): Promis
 }
 
 export async function approveCommand(env: CliEnv, dir: string, id: string, override?: string): Promise<void> {
-  const result = await approve(await deps(env, dir, id), id, override === undefined ? {} : { override });
+  const d = await deps(env, dir, id);
+  const brandText = await d.forge.readFile(BRAND_PATH);
+  const brand = brandText === undefined ? undefined : parseBrandVoice(brandText, BRAND_PATH);
+  // The same checks as `crescendo check`, with the campaign's brief and the team's brand voice.
+  const result = await approve(d, id, {
+    ...(override === undefined ? {} : { override }),
+    check: (path, text, campaign) =>
+      checkFile(path, text, {
+        brand,
+        briefFor: (campaignId) => (campaignId === campaign.brief.id ? campaign.brief : undefined),
+      }),
+  });
   if (result.next)
     env.out(`${result.next.pullRequest.title} is ready: pull request #${result.next.pullRequest.number}.`);
   if (result.waiting) env.out(result.waiting);
@@ -81,18 +90,15 @@ export async function approveCommand(env: CliEnv, dir: string, id: string, overr
 
 export async function reviseCommand(env: CliEnv, dir: string, id: string, feedback: string): Promise<void> {
   if (!feedback.trim())
-    throw new CrescendoError('no feedback given', {
-      fix: 'crescendo revise <id> --feedback "what to change"',
-    });
+    throw usageError('no feedback given', 'crescendo revise <id> --feedback "what to change"');
   const run = await revise(await deps(env, dir, id), id, feedback);
   env.out(`Regenerated on the same branch: pull request #${run.pullRequest.number} updated.`);
 }
 
 export async function runCommand(env: CliEnv, dir: string, id: string, stage: string): Promise<void> {
   const parsed = StageName.safeParse(stage);
-  if (!parsed.success)
-    throw new CrescendoError(`unknown stage "${stage}"`, { fix: `use one of ${STAGE_NAMES.join(', ')}` });
-  const run = await runStage(await deps(env, dir, id), { campaignId: id, stage: parsed.data });
+  if (!parsed.success) throw usageError(`unknown stage "${stage}"`, `use one of ${STAGE_NAMES.join(', ')}`);
+  const run = await runLocal(await deps(env, dir, id), { campaignId: id, stage: parsed.data });
   env.out(
     `${run.pullRequest.title}: pull request #${run.pullRequest.number}${run.changed ? '' : ' (unchanged)'}.`,
   );
@@ -159,7 +165,7 @@ async function briefNear(file: string): Promise<CheckOptions> {
 }
 
 export async function check(env: CliEnv, files: string[], json: boolean): Promise<number> {
-  if (files.length === 0) throw new CrescendoError('no files given', { fix: 'crescendo check <file…>' });
+  if (files.length === 0) throw usageError('no files given', 'crescendo check <file…>');
   const results = [];
   const brand = await readFile(BRAND_PATH, 'utf8').then(
     (text) => parseBrandVoice(text, BRAND_PATH),
@@ -187,8 +193,7 @@ export async function check(env: CliEnv, files: string[], json: boolean): Promis
 }
 
 export async function keywords(env: CliEnv, files: string[], json: boolean): Promise<void> {
-  if (files.length === 0)
-    throw new CrescendoError('no files given', { fix: 'crescendo keywords <export.csv…>' });
+  if (files.length === 0) throw usageError('no files given', 'crescendo keywords <export.csv…>');
   const report = await keywordsReportFromPaths(files);
   env.out(json ? JSON.stringify(report, null, 2) : formatKeywordsTable(report));
   for (const w of json ? [] : report.warnings) env.out(`warning: ${w}`);

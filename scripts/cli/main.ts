@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CrescendoError, formatError } from '../../actions/engine/errors.js';
+import { formatError } from '../../actions/engine/errors.js';
 import type { CliEnv } from './commands.js';
+import { isUsageError, usageError } from './usage.js';
 
 // Each command loads its modules when it runs, so `--help` and a mistyped command load none of the
 // engine (Octokit, the Anthropic SDK, zod schemas): the built CLI starts in about the time of bare Node.
@@ -31,11 +32,16 @@ const OWN_OPTIONS: Record<string, (args: string[], env: CliEnv) => Promise<numbe
   attribute: async (args, env) =>
     (await import('../../actions/engine/attribution/command.js')).attributeCommand(args, {
       out: env.out,
-      err: env.err ?? ((line) => process.stderr.write(`${line}\n`)),
+      err: env.err ?? env.out,
     }),
 };
 
+/**
+ * Runs one command. Output goes to `env.out` (stdout), errors and warnings to `env.err` (stderr). Exit codes:
+ * 0 done, 1 it failed or found problems (`check`, `strategy-lock`), 2 the command was called wrongly.
+ */
 export async function main(argv: string[], env: CliEnv): Promise<number> {
+  const err = env.err ?? env.out;
   const own = argv[0] === undefined ? undefined : OWN_OPTIONS[argv[0]];
   if (own) return own(argv.slice(1), env);
   try {
@@ -56,11 +62,15 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
     const [command, ...args] = positionals;
     const dir = resolve(values.dir ?? '.');
     const need = (n: number, what: string) => {
-      if (args.length < n) throw new CrescendoError(`missing ${what}`, { fix: `see \`crescendo --help\`` });
+      if (args.length < n) throw usageError(`missing ${what}`);
     };
-    if (values.help || !command) {
+    if (values.help) {
       env.out(USAGE);
-      return command || values.help ? 0 : 2;
+      return 0;
+    }
+    if (!command) {
+      err(USAGE);
+      return 2;
     }
     switch (command) {
       case 'init':
@@ -100,9 +110,10 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
         return 0;
       case 'strategy-lock': {
         if (!values.base || !values.head)
-          throw new CrescendoError('missing --base or --head', {
-            fix: 'crescendo strategy-lock --base origin/main --head HEAD',
-          });
+          throw usageError(
+            'missing --base or --head',
+            'crescendo strategy-lock --base origin/main --head HEAD',
+          );
         const { checkStrategyLock, pullRequestBody } = await import('./strategy-lock.js');
         const branch = values.branch ?? process.env.GITHUB_HEAD_REF;
         const body = await pullRequestBody();
@@ -117,10 +128,10 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
         return result.ok ? 0 : 1;
       }
       default:
-        throw new CrescendoError(`unknown command "${command}"`, { fix: 'see `crescendo --help`' });
+        throw usageError(`unknown command "${command}"`);
     }
   } catch (error) {
-    env.out(`error: ${formatError(error)}`);
-    return 1;
+    err(`error: ${formatError(error)}`);
+    return isUsageError(error) ? 2 : 1;
   }
 }

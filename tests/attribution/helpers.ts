@@ -17,7 +17,7 @@ export function pathsTable(rows: [string, number, number?, number?][]): PathTabl
   ).table;
 }
 
-/** REFERENCE.md's worked example: C1 > C2 > C3 (1 conversion, 1000), C1 (1 null), C2 > C3 (1 null). */
+/** The worked example of attribution/README.md: C1 > C2 > C3 (1 conversion, 1000), C1 (1 null), C2 > C3 (1 null). */
 export const WORKED_EXAMPLE: [string, number, number?, number?][] = [
   ['C1 > C2 > C3', 1, 1000, 0],
   ['C1', 0, 0, 1],

@@ -3,7 +3,7 @@ import { attribute, pathTableFromTouchpoints } from '../../actions/engine/attrib
 import { positionShare } from '../../actions/engine/attribution/models/position.js';
 import { creditOf, pathsTable, WORKED_EXAMPLE } from './helpers.js';
 
-describe('the worked example in REFERENCE.md', () => {
+describe('the worked example in attribution/README.md', () => {
   const result = attribute(pathsTable(WORKED_EXAMPLE));
 
   it('has P(conversion) = 1/3 and removal effects C1 0.5, C2 1, C3 1', () => {

@@ -38,7 +38,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('crescendo demo', () => {
-  it('leaves a repository whose main has merged all six stages, artifacts where DESIGN.md puts them', async () => {
+  it('leaves a repository whose main has merged all six stages, artifacts where the README puts them', async () => {
     for (const path of [
       `campaigns/${ID}/campaign.yml`,
       `plans/reports/${ID}-research.md`,

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { aggregateMetricFiles, MetricAggregator } from '../../actions/engine/importers/aggregate.js';
 import { type MetricRow, metricRow } from '../../actions/engine/importers/metric-row.js';
 import { HEAD_BYTES, readBatches } from '../../actions/engine/importers/read.js';
-import { parseMetricsCsv, summarise } from '../../actions/engine/stages/measurement/performance.js';
+import { readMetricsFiles } from '../../actions/engine/stages/measurement/metrics-file.js';
+import { summarise } from '../../actions/engine/stages/measurement/performance.js';
 import { fixturePath, importError, said } from './helpers.js';
 
 const header = 'date,channel,utm_content,impressions,clicks,cost,conversions,revenue\n';
@@ -14,7 +15,9 @@ const sample = fileURLToPath(new URL('../../scripts/demo/metrics.sample.csv', im
 describe('aggregating rows by (date, channel, utm_content)', () => {
   it('gives the demo sample the same totals the old reader did', async () => {
     const aggregator = await aggregateMetricFiles([{ source: sample, file: 'metrics.sample.csv' }]);
-    const old = summarise(parseMetricsCsv(readFileSync(sample, 'utf8'), 'metrics.sample.csv'));
+    const old = summarise(
+      readMetricsFiles([{ path: 'metrics.sample.csv', text: readFileSync(sample, 'utf8') }]),
+    );
     const total = { impressions: 0, clicks: 0, cost: 0, conversions: 0, revenue: 0 };
     for (const row of aggregator.rows()) {
       for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += row.measures[k] ?? 0;

@@ -24,6 +24,15 @@ export function assetPath(campaignId: string, channel: string, date: string, slu
   return `${contentDir(campaignId)}/${channel}/${date}-${slug}.md`;
 }
 
+/**
+ * The `n`-th asset that wants the same path: `<yyyy-mm-dd>-<slug>-<n>.md` (n ≥ 2; the first keeps its
+ * path), so same-date assets with the same slug never overwrite each other.
+ */
+export function numberedAssetPath(path: string, n: number): string {
+  if (!path.endsWith('.md')) throw new Error(`asset path "${path}" does not end in .md`);
+  return n < 2 ? path : `${path.slice(0, -3)}-${n}.md`;
+}
+
 /** Where an asset's review stands: `draft` until the review stage approves it. */
 export const AssetStatus = z.enum(['draft', 'approved', 'changes-requested']);
 export type AssetStatus = z.infer<typeof AssetStatus>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { strictObject } from '../files/strict-object.js';
 import { STAGE_NAMES, type StageName } from '../stages/names.js';
 import { Brief } from './brief.js';
 
@@ -35,7 +36,7 @@ export type PendingBatch = z.infer<typeof PendingBatch>;
  * approved, its pull request and when it merged are read from the forge (see runner/stage-status.ts), and
  * what it cost is in the spend log (`campaigns/<id>/spend.jsonl`), so no fact is stored twice or left stale.
  */
-export const StageRecord = z.object({
+export const StageRecord = strictObject({
   revisions: z.number().int().nonnegative().default(0),
   /** Files this stage wrote, so a revision can remove what it no longer produces (within its own folders). */
   files: z.array(z.string()).default([]),
@@ -46,12 +47,12 @@ export const StageRecord = z.object({
 });
 export type StageRecord = z.infer<typeof StageRecord>;
 
-export const CampaignState = z.object({
+export const CampaignState = strictObject({
   /** The issue that started the campaign, on forges that have issues. */
   issue: z.number().int().positive().optional(),
   /** True when artifacts were made from shipped sample answers instead of a live model. */
   sample: z.boolean().default(false),
-  stages: z.object(
+  stages: strictObject(
     Object.fromEntries(STAGE_NAMES.map((name) => [name, StageRecord.default(emptyRecord)])) as Record<
       StageName,
       z.ZodDefault<typeof StageRecord>
@@ -60,7 +61,8 @@ export const CampaignState = z.object({
 });
 export type CampaignState = z.infer<typeof CampaignState>;
 
-export const Campaign = z.object({ brief: Brief, state: CampaignState });
+/** Strict at every level: a hand-edited key Crescendo does not know is an error naming the key meant. */
+export const Campaign = strictObject({ brief: Brief, state: CampaignState });
 export type Campaign = z.infer<typeof Campaign>;
 
 function emptyRecord(): StageRecord {

@@ -1,6 +1,8 @@
 import { Brief } from '../artifacts/brief.js';
+import { BRIEF_LIMITS } from '../artifacts/brief-limits.js';
 import type { LandingPage } from '../artifacts/brief-parts.js';
 import { type Channel, normaliseChannel } from '../channels/index.js';
+import { knownKeysAt, unknownKeyMessage } from '../files/strict-object.js';
 import { isIsoDate } from '../planning/dates.js';
 import { readAssetLines } from './assets.js';
 import { readCadenceLines } from './cadence.js';
@@ -191,6 +193,21 @@ function startsWith(path: readonly PropertyKey[], prefix: readonly PropertyKey[]
  * Every problem is located at the field and item as the file writes them.
  */
 export function parseBriefText(raw: unknown): BriefTextResult {
+  // Refused whole before any field is read: its size alone would make every model call expensive.
+  const size = JSON.stringify(raw)?.length ?? 0;
+  if (size > BRIEF_LIMITS.briefChars) {
+    const n = (v: number) => v.toLocaleString('en-US');
+    return {
+      ok: false,
+      problems: [
+        {
+          path: [],
+          message: `the brief is ${n(size)} characters; at most ${n(BRIEF_LIMITS.briefChars)} are read: shorten it (long research belongs in the data folder, not the brief)`,
+          question: false,
+        },
+      ],
+    };
+  }
   const { input, expansion } = expandBriefText(raw);
   const result = Brief.safeParse(input);
   if (result.success && expansion.problems.length === 0) return { ok: true, brief: result.data };
@@ -203,11 +220,19 @@ export function parseBriefText(raw: unknown): BriefTextResult {
     const [list, index] = path;
     const source =
       typeof list === 'string' && typeof index === 'number' ? expansion.sources[list]?.[index] : undefined;
-    problems.push({
-      path: source === undefined ? path : [list as string, source, ...path.slice(2)],
-      message: issue.message,
-      question: false,
-    });
+    const at = source === undefined ? path : [list as string, source, ...path.slice(2)];
+    if (issue.code === 'unrecognized_keys') {
+      // One problem per unknown key, located at the key itself, naming the field it probably meant.
+      const known = knownKeysAt(Brief, issue.path);
+      for (const key of issue.keys)
+        problems.push({
+          path: [...at, key],
+          message: unknownKeyMessage(key, known, 'brief field'),
+          question: false,
+        });
+      continue;
+    }
+    problems.push({ path: at, message: issue.message, question: false });
   }
   return { ok: false, problems };
 }

@@ -1,6 +1,7 @@
 import { isNode, LineCounter, parseDocument, stringify } from 'yaml';
 import type { z } from 'zod';
 import { CrescendoError, type Problem } from '../errors.js';
+import { knownKeysAt, unknownKeyMessage } from './strict-object.js';
 
 /** `objectives[1].target` from zod's `['objectives', 1, 'target']`. */
 export function formatPath(path: readonly PropertyKey[], root = '(root)'): string {
@@ -78,11 +79,25 @@ export function validateWith<T>(
   if (result.success) return result.data;
   throw new CrescendoError(what, {
     where: file,
-    problems: result.error.issues.map((issue) => ({
-      where: `${file} ${formatPath(issue.path)}`,
-      line: lineOf?.(issue.path),
-      message: issue.message,
-    })),
+    problems: result.error.issues.flatMap((issue) =>
+      // An unknown key is located at the key itself, with the field it probably meant.
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => {
+            const path = [...issue.path, key];
+            return {
+              where: `${file} ${formatPath(path)}`,
+              line: lineOf?.(path),
+              message: unknownKeyMessage(key, knownKeysAt(schema, issue.path)),
+            };
+          })
+        : [
+            {
+              where: `${file} ${formatPath(issue.path)}`,
+              line: lineOf?.(issue.path),
+              message: issue.message,
+            },
+          ],
+    ),
   });
 }
 

@@ -10,14 +10,19 @@ export class CellError extends Error {
 
 /** What tools write for "no data": Semrush "n/a", Keyword Planner "—", Sheets "-". */
 const NO_DATA = new Set(['', '-', '--', '—', '–', 'n/a', 'na', 'null', 'none', '∅']);
+const NO_DATA_LONGEST = Math.max(...[...NO_DATA].map((w) => w.length));
 
 /** The cell's text, or undefined when it says "no data" (an unknown, never a zero). */
 export function cellText(raw: string | undefined): string | undefined {
-  const text = raw?.replace(/\s+/g, ' ').trim();
-  return text === undefined || NO_DATA.has(text.toLowerCase()) ? undefined : text;
+  if (raw === undefined) return undefined;
+  // Most cells are already single-spaced and trimmed; testing is cheaper than rewriting.
+  const text = /[^\S ]| {2}|^ | $/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
+  // Every "no data" word is short: longer cells skip the lower-casing.
+  return text.length <= NO_DATA_LONGEST && NO_DATA.has(text.toLowerCase()) ? undefined : text;
 }
 
 const MULTIPLIER: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
+const PLAIN_NUMBER = /^\d{1,15}(\.\d{1,15})?$/;
 
 /**
  * Reads a number as keyword tools write it: "12,100", "12 100", "1.2K", "$1.20", "+15".
@@ -25,6 +30,8 @@ const MULTIPLIER: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
  * single comma is a decimal comma ("0,52", from exports made in a French or German UI).
  */
 export function parseNumber(raw: string | undefined, expected = 'a number such as 1200 or "12,100"') {
+  // Most cells are plain decimals, which every rule below leaves as they are.
+  if (raw !== undefined && PLAIN_NUMBER.test(raw)) return Math.round(Number(raw) * 1e6) / 1e6;
   const text = cellText(raw);
   if (text === undefined) return undefined;
   let s = text
@@ -68,6 +75,8 @@ export function parseVolume(raw: string | undefined): ParsedVolume | undefined {
   const expected = 'a monthly search volume such as 1200, "12,100" or a range such as "1K – 10K"';
   const text = cellText(raw);
   if (text === undefined) return undefined;
+  // A plain whole number is no range (a range needs a dash).
+  if (PLAIN_NUMBER.test(text)) return { volume: parseCount(text, expected)! };
   const range = RANGE.exec(text);
   if (range) {
     const low = parseCount(range[1], expected);
@@ -141,7 +150,7 @@ export function parseScore100(raw: string | undefined, what = 'keyword difficult
   const text = cellText(raw);
   if (text === undefined) return undefined;
   const expected = `${what} from 0 to 100`;
-  const value = parseNumber(text.replace(/%$/, ''), expected);
+  const value = parseNumber(text.endsWith('%') ? text.slice(0, -1) : text, expected);
   if (value === undefined) return undefined;
   if (value < 0 || value > 100) throw new CellError(`"${text}" is not ${expected}`);
   return value;

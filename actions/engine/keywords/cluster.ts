@@ -1,9 +1,11 @@
 import { compareText } from './compare.js';
+import { type ClusterWork, LeaderIndex, type Stems } from './leader-index.js';
 import type { KeywordCluster, RankedKeyword } from './schema.js';
-import { topicStems } from './tokens.js';
+import { StemNumbers } from './tokens.js';
 
-/** Jaccard similarity of topic stems at or above which a keyword joins a cluster. */
-export const CLUSTER_SIMILARITY = 0.5;
+export { type ClusterWork, noWork, WIDE_TOPIC } from './leader-index.js';
+export { CLUSTER_SIMILARITY, type Topic, topicSimilarity } from './topic.js';
+
 /** A stem in at least this share of all keywords is the research seed, not a topic. */
 export const SEED_TERM_SHARE = 0.5;
 /** Below this many keywords no stem is treated as a seed (too few to tell). */
@@ -25,75 +27,97 @@ export const SEED_TERM_MIN_KEYWORDS = 6;
  *    near-neighbours; ties go to the earlier, higher-volume cluster.
  * The leader is the highest-volume keyword, and names the cluster. Clusters are returned best
  * score first (a cluster's score is its best member's).
+ * The leader is found through `LeaderIndex`, not by comparing with every leader: linear in the
+ * number of keywords; `options.work` counts the steps.
  */
-export function clusterKeywords(keywords: readonly RankedKeyword[]): KeywordCluster[] {
-  const stems = keywords.map((k) => topicStems(k.keyword));
-  const seeds = seedTerms(stems);
-  const topics: Topic[] = stems.map((s) => {
-    const specific = s.filter((t) => !seeds.has(t));
-    return { all: new Set(s), specific: new Set(specific.length > 0 ? specific : s) };
+export function clusterKeywords(
+  keywords: readonly RankedKeyword[],
+  options: { work?: ClusterWork } = {},
+): KeywordCluster[] {
+  // Every keyword's stem numbers in one flat list (keyword i's are stems[start[i]..start[i+1]]):
+  // 100k small arrays kept alive through the loop would cost the garbage collector more.
+  const numbers = new StemNumbers();
+  const stems: number[] = [];
+  const start = new Int32Array(keywords.length + 1);
+  keywords.forEach((k, i) => {
+    start[i + 1] = start[i]! + numbers.append(k.keyword, stems);
   });
+  const counts = numbers.counts;
+  const seeds = seedTerms(counts, keywords.length);
+  const topicOf = (i: number): Stems => {
+    const all = stems.slice(start[i], start[i + 1]);
+    const specific = all.filter((t) => !seeds.has(t));
+    const seedsOnly = specific.length === 0 && all.length > 0;
+    return { all, specific: seedsOnly ? all : specific, seedsOnly };
+  };
 
-  const order = keywords.map((_, i) => i).sort((a, b) => compareForLeadership(keywords[a]!, keywords[b]!));
-  const groups: { leader: number; members: number[] }[] = [];
+  // Rarest stems first makes the index's fallback for very long keywords cheapest.
+  const leaders = new LeaderIndex((a, b) => counts[a]! - counts[b]! || a - b, options.work);
+  const scores = figures(keywords, (k) => k.score);
+  const order = leadershipOrder(keywords, scores);
+  const groupOf = new Int32Array(keywords.length);
+  const leaderOf: number[] = [];
   for (const i of order) {
-    let best: { group: (typeof groups)[number]; similarity: number } | undefined;
-    for (const group of groups) {
-      const similarity = topicSimilarity(topics[group.leader]!, topics[i]!);
-      if (similarity >= CLUSTER_SIMILARITY && (!best || similarity > best.similarity))
-        best = { group, similarity };
+    const topic = topicOf(i);
+    const match = leaders.best(topic);
+    if (match) groupOf[i] = match.group;
+    else {
+      groupOf[i] = leaderOf.length;
+      leaders.add(leaderOf.length, topic);
+      leaderOf.push(i);
     }
-    if (best) best.group.members.push(i);
-    else groups.push({ leader: i, members: [i] });
   }
 
-  return groups
-    .map(({ leader, members }) => {
-      const ranked = members
-        .map((m) => keywords[m]!)
-        .sort((a, b) => b.score - a.score || compareForLeadership(a, b));
+  // Members of each group in leadership order (the order they joined in).
+  const members: number[][] = leaderOf.map(() => []);
+  for (const i of order) members[groupOf[i]!]!.push(i);
+  return leaderOf
+    .map((leader, g) => {
+      // The sort is stable: ties on score stay in leadership order.
+      const ranked = members[g]!.sort((a, b) => scores[b]! - scores[a]!).map((m) => keywords[m]!);
       return {
         name: keywords[leader]!.keyword,
         keywords: ranked.map((k) => k.keyword),
         totalVolume: ranked.reduce((sum, k) => sum + (k.volume ?? 0), 0),
-        score: Math.max(...ranked.map((k) => k.score)),
+        score: ranked[0]!.score,
       };
     })
     .sort((a, b) => b.score - a.score || b.totalVolume - a.totalVolume || compareText(a.name, b.name));
 }
 
-/** A keyword's topic stems, all of them and without the seed terms. */
-export interface Topic {
-  all: ReadonlySet<string>;
-  specific: ReadonlySet<string>;
+/** Stems in at least SEED_TERM_SHARE of the keywords (none below SEED_TERM_MIN_KEYWORDS). */
+function seedTerms(counts: readonly number[], keywords: number): Set<number> {
+  const seeds = new Set<number>();
+  if (keywords < SEED_TERM_MIN_KEYWORDS) return seeds;
+  counts.forEach((n, id) => {
+    if (n / keywords >= SEED_TERM_SHARE) seeds.add(id);
+  });
+  return seeds;
 }
 
 /**
- * 1 when a leader of two or more stems is wholly contained in the keyword (seed terms
- * included: "crm software" contains nothing once "crm" is set aside, but it is still the head
- * of "crm software for small business"); otherwise Jaccard |A∩B| / |A∪B| of the specific stems.
+ * Indices of `keywords`, highest volume first; then most impressions, best score, and
+ * alphabetical for a stable order. The figures are copied into arrays first: keywords carry
+ * different sets of fields, and reading them inside the comparator is what made sorting slow.
  */
-export function topicSimilarity(leader: Topic, keyword: Topic): number {
-  if (leader.all.size >= 2 && [...leader.all].every((t) => keyword.all.has(t))) return 1;
-  let shared = 0;
-  for (const t of leader.specific) if (keyword.specific.has(t)) shared++;
-  const union = leader.specific.size + keyword.specific.size - shared;
-  return union === 0 ? 0 : shared / union;
+function leadershipOrder(keywords: readonly RankedKeyword[], score: Float64Array): number[] {
+  const volume = figures(keywords, (k) => k.volume ?? 0);
+  const impressions = figures(keywords, (k) => k.impressions ?? 0);
+  const text = keywords.map((k) => k.keyword);
+  return keywords
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        volume[b]! - volume[a]! ||
+        impressions[b]! - impressions[a]! ||
+        score[b]! - score[a]! ||
+        compareText(text[a]!, text[b]!),
+    );
 }
 
-function seedTerms(stems: readonly string[][]): Set<string> {
-  if (stems.length < SEED_TERM_MIN_KEYWORDS) return new Set();
-  const counts = new Map<string, number>();
-  for (const s of stems) for (const t of s) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return new Set([...counts].filter(([, n]) => n / stems.length >= SEED_TERM_SHARE).map(([t]) => t));
-}
-
-/** Highest volume first; then most impressions, best score, and alphabetical for a stable order. */
-function compareForLeadership(a: RankedKeyword, b: RankedKeyword): number {
-  return (
-    (b.volume ?? 0) - (a.volume ?? 0) ||
-    (b.impressions ?? 0) - (a.impressions ?? 0) ||
-    b.score - a.score ||
-    compareText(a.keyword, b.keyword)
-  );
+/** One figure of every keyword, in a typed array (a loop: `Float64Array.from` allocates per element). */
+function figures(keywords: readonly RankedKeyword[], figure: (k: RankedKeyword) => number): Float64Array {
+  const out = new Float64Array(keywords.length);
+  for (let i = 0; i < keywords.length; i++) out[i] = figure(keywords[i]!);
+  return out;
 }

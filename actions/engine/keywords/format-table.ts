@@ -68,7 +68,8 @@ export function formatKeywordsTable(report: KeywordsReport, options: KeywordsTab
 }
 
 function table(header: string[], rows: string[][], rightAligned: number[]): string {
-  const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => (r[col] ?? '').length)));
+  // A loop, not Math.max(...rows): spreading 100k+ arguments overflows the stack.
+  const widths = header.map((h, col) => rows.reduce((w, r) => Math.max(w, (r[col] ?? '').length), h.length));
   const line = (cells: string[]) =>
     `  ${cells
       .map((cell, col) =>

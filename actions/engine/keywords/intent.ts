@@ -31,6 +31,17 @@ const SEMRUSH_CODES: Record<string, Intent> = {
  */
 export function parseIntents(raw: string | undefined): Intent[] | undefined {
   if (raw === undefined) return undefined;
+  // An export repeats a handful of intent cells across every row: read each once.
+  const known = READ_INTENTS.get(raw);
+  if (known !== undefined) return known === null ? undefined : [...known];
+  const intents = readIntents(raw);
+  if (READ_INTENTS.size < 1000) READ_INTENTS.set(raw, intents ?? null);
+  return intents && [...intents];
+}
+
+const READ_INTENTS = new Map<string, readonly Intent[] | null>();
+
+function readIntents(raw: string): Intent[] | undefined {
   const found = new Set<Intent>();
   for (const part of raw.split(/[,;|/]/)) {
     const word = part.trim().toLowerCase();
@@ -41,8 +52,9 @@ export function parseIntents(raw: string | undefined): Intent[] | undefined {
 }
 
 export function sortIntents(intents: Iterable<Intent>): Intent[] {
-  const set = new Set(intents);
-  return ORDER.filter((i) => set.has(i));
+  // At most four kinds: a list scan is cheaper than building a Set for every keyword.
+  const list = Array.isArray(intents) ? (intents as readonly Intent[]) : [...intents];
+  return ORDER.filter((i) => list.includes(i));
 }
 
 const TRANSACTIONAL = wordSet(

@@ -44,18 +44,24 @@ export function mergeObservations(observations: readonly Observation[]): Keyword
 }
 
 function mergeGroup(group: Observation[]): Keyword {
-  const ranked = [...group].sort(byPriority);
-  const volume = [...ranked]
-    .sort((a, b) => Number(a.volumeRange !== undefined) - Number(b.volumeRange !== undefined))
-    .find((o) => o.volume !== undefined);
+  const ranked = group.length > 1 ? [...group].sort(byPriority) : group;
+  // An exact volume from any tool beats a range; among equals the better source.
+  const volume =
+    ranked.find((o) => o.volume !== undefined && o.volumeRange === undefined) ??
+    ranked.find((o) => o.volume !== undefined);
   const difficulty = ranked.find((o) => o.difficulty !== undefined);
   const competition = ranked.find((o) => o.competition !== undefined);
   const cpc = ranked.find((o) => o.cpc !== undefined);
   const ahrefs = ranked.find((o) => o.trafficPotential !== undefined || o.parentKeyword !== undefined);
-  const site = group
-    .filter((o) => o.impressions !== undefined || o.position !== undefined)
-    .sort((a, b) => (b.impressions ?? 0) - (a.impressions ?? 0))[0];
-  const stated = sortIntents(group.flatMap((o) => o.intents ?? []));
+  // The Search Console row with the most impressions; the first of those in file order.
+  let site: Observation | undefined;
+  for (const o of group) {
+    if (o.impressions === undefined && o.position === undefined) continue;
+    if (!site || (o.impressions ?? 0) > (site.impressions ?? 0)) site = o;
+  }
+  const stated = sortIntents(
+    group.length > 1 ? group.flatMap((o) => o.intents ?? []) : (group[0]!.intents ?? []),
+  );
   const first = group[0]!;
   const keyword = displayKeyword(first.keyword);
   const inferred = stated.length === 0 ? inferIntents(keyword) : undefined;

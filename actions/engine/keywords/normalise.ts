@@ -1,6 +1,7 @@
 /** How a keyword is shown: trimmed, inner whitespace collapsed, case as the tool wrote it. */
 export function displayKeyword(raw: string): string {
-  return raw.replace(/\s+/g, ' ').trim();
+  // Most keywords are already single-spaced and trimmed; testing is cheaper than rewriting.
+  return /[^\S ]| {2}|^ | $/.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
 }
 
 /**
@@ -10,10 +11,18 @@ export function displayKeyword(raw: string): string {
  */
 export function keywordKey(raw: string): string {
   return displayKeyword(
-    raw
-      .normalize('NFKC')
+    nfkc(raw)
       .toLowerCase()
       .replace(/[‘’‛´`]/g, "'")
       .replace(/[“”„]/g, '"'),
   );
+}
+
+/** Unicode compatibility form (NFKC). Printable ASCII is already in it; skipping ICU for it is much faster. */
+export function nfkc(text: string): string {
+  return isPrintableAscii(text) ? text : text.normalize('NFKC');
+}
+
+export function isPrintableAscii(text: string): boolean {
+  return /^[ -~]*$/.test(text);
 }

@@ -3,7 +3,7 @@ import { clusterKeywords } from './cluster.js';
 import { type ImportedExport, importKeywordExport } from './import-file.js';
 import { mergeObservations } from './merge.js';
 import type { KeywordsReport } from './schema.js';
-import { rankKeywords } from './score.js';
+import { rankOwnKeywords } from './score.js';
 
 /** A keyword export as given on the command line or uploaded: its name and raw bytes. */
 export interface KeywordFile {
@@ -44,7 +44,7 @@ export function keywordsReport(files: readonly KeywordFile[]): KeywordsReport {
   if (failures.length > 1) throw combined(failures, seen.size);
 
   for (const file of imported) warnings.push(...file.warnings);
-  const keywords = rankKeywords(mergeObservations(imported.flatMap((f) => f.observations)));
+  const keywords = rankOwnKeywords(mergeObservations(imported.flatMap((f) => f.observations)));
   if (keywords.every((k) => k.volume === undefined)) {
     warnings.push(
       'no search volumes in these files: keywords are ranked by Search Console impressions; ' +

@@ -81,9 +81,27 @@ export function opportunityScore(k: Keyword): number {
 
 /** Keywords with scores, best first; ties by volume (higher first), then alphabetically. */
 export function rankKeywords(keywords: readonly Keyword[]): RankedKeyword[] {
-  return keywords
-    .map((k) => ({ ...k, score: opportunityScore(k) }))
+  return rankOwnKeywords(keywords.map((k) => Object.assign({}, k)));
+}
+
+/**
+ * `rankKeywords` for keyword objects nobody else holds (fresh from `mergeObservations`): the
+ * score is added to each object rather than to a copy, which on 100k keywords saves as many
+ * objects for the garbage collector.
+ */
+export function rankOwnKeywords(keywords: Keyword[]): RankedKeyword[] {
+  const ranked = keywords as RankedKeyword[];
+  for (const k of ranked) k.score = opportunityScore(k);
+  // Sort keys in arrays: reading fields of differently shaped objects in a comparator is slow.
+  const score = Float64Array.from(ranked, (k) => k.score);
+  const volume = Float64Array.from(ranked, (k) => k.volume ?? 0);
+  return ranked
+    .map((_, i) => i)
     .sort(
-      (a, b) => b.score - a.score || (b.volume ?? 0) - (a.volume ?? 0) || compareText(a.keyword, b.keyword),
-    );
+      (a, b) =>
+        score[b]! - score[a]! ||
+        volume[b]! - volume[a]! ||
+        compareText(ranked[a]!.keyword, ranked[b]!.keyword),
+    )
+    .map((i) => ranked[i]!);
 }

@@ -9,6 +9,11 @@ export interface AdaptivePoolOptions {
   /** Wait before an item is put back, by its retry number (1, 2, …). */
   backoffMs(retry: number): number;
   onThrottle?(info: { index: number; retry: number; limit: number }): void;
+  /**
+   * Run the first item alone and start the rest once it has settled: it writes the prompt cache
+   * the others read, and the API lets no request read an entry before its writer has finished.
+   */
+  firstAlone?: boolean;
 }
 
 export interface AdaptivePoolStats {
@@ -59,7 +64,7 @@ export function mapAdaptivePool<T, R>(
       if (done === items.length) resolve({ results, stats });
     };
     const pump = () => {
-      while (inFlight < limit && queue.length > 0) {
+      while (inFlight < (options.firstAlone && done === 0 ? 1 : limit) && queue.length > 0) {
         const index = queue.shift() as number;
         inFlight++;
         stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);

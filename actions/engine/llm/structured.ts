@@ -1,6 +1,7 @@
 import type { Pricing } from '../config/config.js';
 import { CrescendoError, formatProblem, type Problem } from '../errors.js';
 import { zodProblems } from '../files/yaml.js';
+import { dataBlock } from './data-fence.js';
 import type { Llm, LlmMessage, LlmResponse, StructuredRequest } from './llm.js';
 import type { CallMeter, SpendGuard } from './spend-guard.js';
 import { type SpendRecord, usageOfRecord } from './spend-record.js';
@@ -57,10 +58,17 @@ async function completeWithin<T>(
 }
 
 function feedback(problems: Problem[]): string {
+  // The problems quote the answer, which may quote the data: they are data too.
   return [
     'Your answer was not accepted. Fix every problem below and answer again with the complete JSON object only.',
-    ...problems.slice(0, 40).map((p) => `- ${formatProblem(p)}`),
-  ].join('\n');
+    dataBlock(
+      'problems',
+      problems
+        .slice(0, 40)
+        .map((p) => `- ${formatProblem(p)}`)
+        .join('\n'),
+    ),
+  ].join('\n\n');
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Marketing KPIs as pure functions (definitions from REFERENCE.md "Marketing conventions").
+ * Marketing KPIs as pure functions (the usual industry definitions: CTR, CPC, CPL, ROI, ROAS, …).
  * Rates are fractions (0.031 means 3.1 %), money is in one currency.
  *
  * Every function returns `undefined` instead of NaN or Infinity when the denominator is

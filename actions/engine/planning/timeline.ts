@@ -7,7 +7,7 @@ import { addDays, type DateWindow, daysBetween, isIsoDate, isWithinWindow } from
  *
  * All durations are calendar days (weekends are folded into the per-day rates, which is
  * why they are lower than a person's working-day output). The defaults come from the
- * workflow (seed/marketing-workflow.md) and are meant to be overridden per team:
+ * workflow (docs/workflow.md) and are meant to be overridden per team:
  *
  * | assumption | default | why |
  * | --- | --- | --- |

@@ -1,10 +1,20 @@
-import { CrescendoError, hasCode } from '../errors.js';
+import type { Campaign } from '../artifacts/campaign-state.js';
+import { CrescendoError, hasCode, type Problem } from '../errors.js';
 import type { PullRequest } from '../forge/forge.js';
 import type { LocalForge } from '../forge/local/local-forge.js';
 import { STAGES } from '../stages/index.js';
 import { nextStage, STAGE_NAMES, type StageName, stageBranch } from '../stages/names.js';
+import { loadCampaign } from './campaigns.js';
 import { gateProblems, recordOverride } from './override.js';
-import { type PipelineDeps, runStage, type StageRun } from './run-stage.js';
+import {
+  type PipelineDeps,
+  type RunStageRequest,
+  runStage,
+  type StageRun,
+  startCampaign,
+} from './run-stage.js';
+
+type LocalDeps = PipelineDeps & { forge: LocalForge };
 
 /** The stage of a campaign whose pull request is open, if any. */
 export async function openStage(
@@ -18,6 +28,18 @@ export async function openStage(
   return undefined;
 }
 
+/** Local start: the first stage of a new campaign, holding the repository's lock. */
+export function start(deps: LocalDeps, input: unknown, options: { where?: string } = {}): Promise<StageRun> {
+  return deps.forge.exclusive('start', () => startCampaign(deps, input, options));
+}
+
+/** Local run of one stage by hand, holding the repository's lock. */
+export function run(deps: LocalDeps, request: RunStageRequest): Promise<StageRun> {
+  return deps.forge.exclusive(`run ${request.campaignId ?? ''} ${request.stage}`.trim(), () =>
+    runStage(deps, request),
+  );
+}
+
 export interface ApproveResult {
   approved: StageName;
   next?: StageRun;
@@ -25,80 +47,114 @@ export interface ApproveResult {
   waiting?: string;
 }
 
+/** The checks `crescendo check` runs on one file; approving refuses a branch where one fails. */
+export type ArtifactCheck = (
+  path: string,
+  text: string,
+  campaign: Campaign,
+) => { ok: boolean; problems: Problem[] };
+
 export interface ApproveOptions {
+  /** Validates each artifact the branch adds or changes before anything is merged. */
+  check?: ArtifactCheck;
   /** Accept what the stage's gate reports (the strategy's warnings), with this reason. */
   override?: string;
   /** Who accepts; the local user by default. */
   by?: string;
 }
 
+/** Files `crescendo check` knows: generated markdown and the campaign file (not rendered HTML, data or logs). */
+const checkable = (path: string) => path.endsWith('.md') || /^campaigns\/[^/]+\/campaign\.yml$/.test(path);
+
+async function checkBranch(deps: LocalDeps, id: string, pr: PullRequest, check: ArtifactCheck) {
+  const campaign = await loadCampaign(deps.forge, id, pr.branch);
+  if (!campaign) return;
+  const problems: Problem[] = [];
+  for (const path of (await deps.forge.changedFiles(pr.branch, pr.base)).filter(checkable)) {
+    const text = await deps.forge.readFile(path, pr.branch);
+    if (text !== undefined) problems.push(...check(path, text, campaign).problems);
+  }
+  if (problems.length === 0) return;
+  throw new CrescendoError(`pull request #${pr.number} cannot be approved: its artifacts fail their checks`, {
+    where: pr.branch,
+    problems,
+    fix: `correct the files on ${pr.branch} (or \`crescendo revise ${id} --feedback "..."\`), then approve again`,
+  });
+}
+
 /**
- * Local approval: merge the open stage PR into main, then run the next stage as the workflow would. A
- * stage whose gate reports problems (a strategy with warnings) is refused unless `override` gives a
+ * A stage whose gate reports problems (a strategy with warnings) is refused unless `override` gives a
  * reason, which is recorded on the stage branch before the merge.
  */
-export async function approve(
-  deps: PipelineDeps & { forge: LocalForge },
+async function passGate(
+  deps: LocalDeps,
   id: string,
-  options: ApproveOptions = {},
-): Promise<ApproveResult> {
-  const open = await openStage(deps.forge, id);
-  if (!open) {
-    throw new CrescendoError(`campaign ${id} has no stage waiting for approval`, {
-      fix: 'run `crescendo status` to see where it stands',
-    });
-  }
+  open: { stage: StageName; pr: PullRequest },
+  options: ApproveOptions,
+): Promise<void> {
   let blocking = await gateProblems(deps.forge, open.stage, open.pr, id);
-  if (blocking.length > 0 && options.override?.trim()) {
+  const reason = options.override?.trim();
+  if (blocking.length > 0 && reason) {
     const by = options.by ?? process.env.USER ?? 'local';
-    const now = deps.now?.() ?? new Date();
+    const at = deps.now?.() ?? new Date();
     ({ blocking } = await recordOverride(deps.forge, {
       stage: open.stage,
       pr: open.pr,
       campaignId: id,
-      reason: options.override.trim(),
+      reason,
       by,
-      at: now,
+      at,
     }));
-    deps.log?.(`${open.stage}: ${by} accepted its warnings: ${options.override.trim()}`);
+    deps.log?.(`${open.stage}: ${by} accepted its warnings: ${reason}`);
   }
-  if (blocking.length > 0) {
-    throw new CrescendoError(
-      `${STAGES[open.stage].title} of ${id} is not approved: ${blocking.length} warning(s) block it`,
-      {
-        problems: blocking,
-        fix: `${STAGES[open.stage].gate?.howTo(id) ?? 'resolve them first'}`,
-      },
-    );
-  }
-  await deps.forge.mergePullRequest(open.pr.number, `Approve ${open.stage} for ${id} (#${open.pr.number})`);
-  deps.log?.(`${open.stage}: approved (merged #${open.pr.number})`);
-  const following = nextStage(open.stage);
-  if (!following) return { approved: open.stage };
-  try {
-    return { approved: open.stage, next: await runStage(deps, { campaignId: id, stage: following }) };
-  } catch (error) {
-    if (!hasCode(error, 'waiting')) throw error;
-    return {
-      approved: open.stage,
-      waiting: `${following} waits: ${error.message}${error.fix ? ` (${error.fix})` : ''}`,
-    };
-  }
+  if (blocking.length === 0) return;
+  throw new CrescendoError(
+    `${STAGES[open.stage].title} of ${id} is not approved: ${blocking.length} warning(s) block it`,
+    { problems: blocking, fix: STAGES[open.stage].gate?.howTo(id) ?? 'resolve them first' },
+  );
+}
+
+/**
+ * Local approval: checks the open stage's artifacts, merges its pull request into main, then runs the next
+ * stage as the workflow would, all holding the repository's lock.
+ */
+export function approve(deps: LocalDeps, id: string, options: ApproveOptions = {}): Promise<ApproveResult> {
+  return deps.forge.exclusive(`approve ${id}`, async () => {
+    const open = await openStage(deps.forge, id);
+    if (!open) {
+      throw new CrescendoError(`campaign ${id} has no stage waiting for approval`, {
+        fix: 'run `crescendo status` to see where it stands',
+      });
+    }
+    await passGate(deps, id, open, options);
+    if (options.check) await checkBranch(deps, id, open.pr, options.check);
+    await deps.forge.mergePullRequest(open.pr.number, `Approve ${open.stage} for ${id} (#${open.pr.number})`);
+    deps.log?.(`${open.stage}: approved (merged #${open.pr.number})`);
+    const following = nextStage(open.stage);
+    if (!following) return { approved: open.stage };
+    try {
+      return { approved: open.stage, next: await runStage(deps, { campaignId: id, stage: following }) };
+    } catch (error) {
+      if (!hasCode(error, 'waiting')) throw error;
+      return {
+        approved: open.stage,
+        waiting: `${following} waits: ${error.message}${error.fix ? ` (${error.fix})` : ''}`,
+      };
+    }
+  });
 }
 
 /** Local "request changes": records the feedback as a review, then regenerates the stage on its branch. */
-export async function revise(
-  deps: PipelineDeps & { forge: LocalForge },
-  id: string,
-  feedback: string,
-): Promise<StageRun> {
-  const open = await openStage(deps.forge, id);
-  if (!open) throw new CrescendoError(`campaign ${id} has no open stage to revise`);
-  await deps.forge.addReview(open.pr.number, {
-    author: process.env.USER ?? 'local',
-    state: 'CHANGES_REQUESTED',
-    body: feedback,
-    submittedAt: new Date().toISOString(),
+export function revise(deps: LocalDeps, id: string, feedback: string): Promise<StageRun> {
+  return deps.forge.exclusive(`revise ${id}`, async () => {
+    const open = await openStage(deps.forge, id);
+    if (!open) throw new CrescendoError(`campaign ${id} has no open stage to revise`);
+    await deps.forge.addReview(open.pr.number, {
+      author: process.env.USER ?? 'local',
+      state: 'CHANGES_REQUESTED',
+      body: feedback,
+      submittedAt: new Date().toISOString(),
+    });
+    return runStage(deps, { campaignId: id, stage: open.stage, feedback: [feedback] });
   });
-  return runStage(deps, { campaignId: id, stage: open.stage, feedback: [feedback] });
 }

@@ -1,4 +1,5 @@
 import type { Brief } from '../artifacts/brief.js';
+import { briefWarnings } from '../artifacts/brief-warnings.js';
 import { campaignFilePath, renderCampaignFile } from '../artifacts/campaign.js';
 import {
   type Campaign,
@@ -10,6 +11,7 @@ import {
 import { parseBriefText } from '../brief-lines/brief-text.js';
 import { type Config, loadConfig } from '../config/config.js';
 import { CrescendoError } from '../errors.js';
+import { duplicatePaths, isUnderPrefixes } from '../files/repo-path.js';
 import { formatPath } from '../files/yaml.js';
 import type { FileChange, Forge, PullRequest } from '../forge/forge.js';
 import type { Llm } from '../llm/llm.js';
@@ -47,7 +49,12 @@ export interface StageRun {
   next: string;
   /** False when nothing was regenerated (an open PR with no new feedback, or a replayed revision). */
   changed: boolean;
+  /** What in the brief is probably a mistake but may be meant (a time frame in the past), one line each. */
+  warnings?: string[];
 }
+
+/** The campaign issue's comment listing the brief's warnings, edited in place on a re-run. */
+export const BRIEF_WARNINGS_MARKER = '<!-- crescendo:brief-warnings -->';
 
 /** Reads a brief (parsed YAML, or one the issue form built): text lines as a marketer writes them, or fields. */
 export function parseBrief(input: unknown, where = 'brief'): Brief {
@@ -83,7 +90,15 @@ export async function startCampaign(
     brief,
     state: initialState({ issue: options.issue, sample: deps.llm.isSample }),
   };
-  return runStage(deps, { campaign, stage: FIRST_STAGE.name });
+  const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+  const warnings = briefWarnings(brief, today).map((w) => `${formatPath(w.path)}: ${w.message}`);
+  for (const warning of warnings) deps.log?.(`warning: ${warning}`);
+  if (warnings.length > 0 && options.issue !== undefined) {
+    const body = [BRIEF_WARNINGS_MARKER, '### ⚠️ Check the brief', '', ...warnings.map((w) => `- ${w}`), ''];
+    await deps.forge.upsertComment(options.issue, BRIEF_WARNINGS_MARKER, body.join('\n'));
+  }
+  const run = await runStage(deps, { campaign, stage: FIRST_STAGE.name });
+  return warnings.length > 0 ? { ...run, warnings } : run;
 }
 
 export interface RunStageRequest {
@@ -191,6 +206,13 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
   let result: Awaited<ReturnType<Stage['run']>>;
   try {
     result = await stage.run(ctx);
+    const twice = duplicatePaths(result.files);
+    if (twice.length > 0) {
+      throw new CrescendoError(`${stage.name} produced two files for the same path: nothing was committed`, {
+        problems: twice.map((path) => ({ where: path, message: 'written twice in one run' })),
+        fix: 'this is a Crescendo bug (each artifact needs its own path): report it with the paths listed',
+      });
+    }
   } catch (error) {
     await guard.save();
     if (guard.records.length > 0) await spendLog.commitAlone(id, forge.defaultBranch, reset);
@@ -253,7 +275,7 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
 function staleFiles(stage: Stage, id: string, before: readonly string[], written: ReadonlySet<string>) {
   const own = stage.writes(id);
   return before
-    .filter((p) => !written.has(p) && own.some((prefix) => p === prefix || p.startsWith(`${prefix}/`)))
+    .filter((p) => !written.has(p) && isUnderPrefixes(p, own))
     .map((p): FileChange => ({ path: p, content: null }));
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The six stages of the seed workflow, in order. */
+/** The six stages of the marketing workflow (docs/workflow.md), in order. */
 export const STAGE_NAMES = [
   'research',
   'strategy',

@@ -21,6 +21,13 @@ const TTL_MS: Record<CacheTtl, number> = { '5m': 5 * 60_000, '1h': 60 * 60_000 }
 // a conversation move its breakpoint forward every turn and still read the previous turn's prefix.
 const LOOKBACK_BLOCKS = 20;
 
+/** A request's input accounting, fixed when it started, and the moment its cache writes land. */
+export interface CachedRequest {
+  input: InputAccounting;
+  /** The response is complete: what the request wrote is readable from now on. */
+  finish(): void;
+}
+
 interface CacheEntry {
   ttl: CacheTtl;
   expiresAt: number;
@@ -44,8 +51,19 @@ export class PromptCache {
     this.#entries.clear();
   }
 
-  /** Accounts one request and updates the cache as the API would (reads refresh the entry's TTL). */
+  /** Accounts one request that finishes at once (a batch item, a warm-up): its writes are readable right away. */
   account(model: string, segments: readonly PromptSegment[]): InputAccounting {
+    const request = this.begin(model, segments);
+    request.finish();
+    return request.input;
+  }
+
+  /**
+   * Accounts a request as it starts, as the API does: it reads what is in the cache now (refreshing
+   * the entry's TTL). What it writes is readable only after `finish()`, called when its response is
+   * complete: a request sent alongside it, before it finished, finds no entry and writes its own.
+   */
+  begin(model: string, segments: readonly PromptSegment[]): CachedRequest {
     const keys = prefixKeys(model, segments);
     const prefixTokens = cumulativeTokens(segments);
     const total = prefixTokens.at(-1) ?? 0;
@@ -61,6 +79,7 @@ export class PromptCache {
     const readTokens = tokensUpTo(hit);
 
     const cacheCreation = { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 };
+    const writes: { key: string; ttl: CacheTtl }[] = [];
     const minimum = this.options.minCacheableTokens(model);
     const lastBreakpoint = breakpoints.at(-1) ?? -1;
     if (lastBreakpoint > hit && tokensUpTo(lastBreakpoint) >= minimum) {
@@ -71,18 +90,25 @@ export class PromptCache {
         const written = tokensUpTo(index) - tokensUpTo(boundary);
         if (ttl === '1h') cacheCreation.ephemeral_1h_input_tokens += written;
         else cacheCreation.ephemeral_5m_input_tokens += written;
-        if (tokensUpTo(index) >= minimum) {
-          this.#entries.set(keys[index] ?? '', { ttl, expiresAt: now + TTL_MS[ttl] });
-        }
+        if (tokensUpTo(index) >= minimum) writes.push({ key: keys[index] ?? '', ttl });
         boundary = index;
       }
     }
     const creationTokens = cacheCreation.ephemeral_5m_input_tokens + cacheCreation.ephemeral_1h_input_tokens;
+    let finished = false;
     return {
-      inputTokens: total - readTokens - creationTokens,
-      cacheCreationInputTokens: creationTokens,
-      cacheReadInputTokens: readTokens,
-      cacheCreation,
+      input: {
+        inputTokens: total - readTokens - creationTokens,
+        cacheCreationInputTokens: creationTokens,
+        cacheReadInputTokens: readTokens,
+        cacheCreation,
+      },
+      finish: () => {
+        if (finished) return;
+        finished = true;
+        const at = this.options.now();
+        for (const { key, ttl } of writes) this.#entries.set(key, { ttl, expiresAt: at + TTL_MS[ttl] });
+      },
     };
   }
 

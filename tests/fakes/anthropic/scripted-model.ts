@@ -1,6 +1,6 @@
 import type { Message, MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import { composeCacheWarmup, composeMessage } from './compose-message.js';
-import { PromptCache } from './prompt-cache.js';
+import { type CachedRequest, PromptCache } from './prompt-cache.js';
 import { promptSegments } from './prompt-segments.js';
 import { type MessageReply, type MessageRequest, type Reply, type ReplyHandler, reply } from './replies.js';
 
@@ -49,14 +49,24 @@ export class ScriptedModel {
     return { request, reply: this.#handler ? await this.#handler(request) : UNSCRIPTED };
   }
 
-  /** Accounts the prompt against the cache and builds the message the API would return. */
+  /** Accounts the prompt against the cache and builds the message the API would return (a batch item). */
   answer(params: MessageCreateParamsBase, answer: MessageReply, serviceTier: 'standard' | 'batch') {
     return composeMessage(params, answer, this.#account(params), { serviceTier });
   }
 
-  /** `max_tokens: 0`: fill the cache, generate nothing. */
-  warmup(params: MessageCreateParamsBase): Message {
-    return composeCacheWarmup(params, this.#account(params));
+  /** Starts a request: its prompt is read against the cache now; its writes land on `finish()`. */
+  begin(params: MessageCreateParamsBase): CachedRequest {
+    return this.cache.begin(params.model, promptSegments(params));
+  }
+
+  /** The message the API would return for a request started with `begin`. */
+  compose(params: MessageCreateParamsBase, answer: MessageReply, started: CachedRequest): Message {
+    return composeMessage(params, answer, started.input, { serviceTier: 'standard' });
+  }
+
+  /** `max_tokens: 0`: fill the cache, generate nothing (`started`: when the writes land, else at once). */
+  warmup(params: MessageCreateParamsBase, started?: CachedRequest): Message {
+    return composeCacheWarmup(params, started ? started.input : this.#account(params));
   }
 
   /** Input tokens the request would use, cache untouched (for `count_tokens`). */

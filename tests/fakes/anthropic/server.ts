@@ -6,6 +6,7 @@ import { BatchStore } from './batches.js';
 import { headersOf, parseJsonBody, readBody, sendApiError, sendJson, sleep } from './http-io.js';
 import { newId } from './ids.js';
 import { sendBrokenStream, sendMessage } from './message-responses.js';
+import type { CachedRequest } from './prompt-cache.js';
 import type { ErrorReply, MessageRequest, Reply, ReplyHandler, StreamErrorReply } from './replies.js';
 import { ScriptedModel } from './scripted-model.js';
 import { estimateTokens } from './tokens.js';
@@ -246,17 +247,22 @@ class FakeAnthropicServer implements FakeAnthropic {
     const params = validateMessageParams(body);
     const stream = params.stream === true;
     if (params.max_tokens === 0) {
-      const warmup = this.#model.warmup(params);
+      const warming = this.#startCaching(params, response);
+      const warmup = this.#model.warmup(params, warming);
       this.billed.push({ index: -1, usage: warmup.usage, complete: true });
       return sendMessage(response, warmup, stream, requestId);
     }
     const { request, reply } = await this.#model.nextReply(params, headers, null);
+    // The prompt meets the cache as the request starts; its own writes become readable only once
+    // its response is complete. Requests sent together all miss and all write, as with the API.
+    const started =
+      reply.kind === 'message' || reply.kind === 'stream_error'
+        ? this.#startCaching(params, response)
+        : undefined;
     await sleep(this.#latencyFor(request));
     switch (reply.kind) {
       case 'message': {
-        // Accounted after the latency: a concurrent request with the same prefix cannot read a
-        // cache entry that the first one has not finished writing.
-        const message = this.#model.answer(params, reply, 'standard');
+        const message = this.#model.compose(params, reply, started!);
         this.billed.push({ index: request.index, usage: message.usage, complete: true });
         return sendMessage(response, message, stream, requestId);
       }
@@ -265,20 +271,27 @@ class FakeAnthropicServer implements FakeAnthropic {
       case 'stream_error': {
         if (!stream)
           return sendApiError(response, statusForErrorType(reply.errorType), errorOf(reply), requestId);
-        const started = this.#model.answer(params, { kind: 'message', content: [] }, 'standard');
+        const partial = this.#model.compose(params, { kind: 'message', content: [] }, started!);
         const output = reply.partialText ? estimateTokens(reply.partialText) : 0;
         this.billed.push({
           index: request.index,
-          usage: { ...started.usage, output_tokens: output },
+          usage: { ...partial.usage, output_tokens: output },
           complete: false,
         });
-        return sendBrokenStream(response, started, errorOf(reply), requestId, reply.partialText);
+        return sendBrokenStream(response, partial, errorOf(reply), requestId, reply.partialText);
       }
       case 'raw':
         response.writeHead(reply.status, { 'request-id': requestId, ...reply.headers });
         response.end(reply.body);
         return;
     }
+  }
+
+  /** Accounts a request's prompt now; its cache writes land when the response has been sent in full. */
+  #startCaching(params: MessageCreateParamsBase, response: ServerResponse): CachedRequest {
+    const started = this.#model.begin(params);
+    response.once('finish', () => started.finish());
+    return started;
   }
 
   #latencyFor(request: MessageRequest): number {

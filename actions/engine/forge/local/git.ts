@@ -57,3 +57,22 @@ export async function gitBytesMaybe(dir: string, args: string[]): Promise<Uint8A
     return undefined;
   }
 }
+
+/** Runs git in `dir` and returns its exit code and output, for commands whose failure output is the answer. */
+export async function gitResult(
+  dir: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run('git', args, {
+      cwd: dir,
+      env: { ...process.env, ...IDENTITY },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: unknown; stdout?: string; stderr?: string };
+    if (typeof e.code !== 'number') throw error;
+    return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}

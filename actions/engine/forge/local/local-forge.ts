@@ -1,46 +1,28 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { CrescendoError } from '../../errors.js';
+import { isPlainRepoPath } from '../../files/repo-path.js';
 import type { CommitRequest, FileChange, Forge, PullRequest, PullRequestRequest, Review } from '../forge.js';
-import { git, gitBytesMaybe, gitMaybe } from './git.js';
-
-interface LocalComment {
-  id: number;
-  issue: number;
-  body: string;
-  /** Who wrote it; records from before authors were kept are Crescendo's (nothing else wrote comments). */
-  author?: string;
-}
+import { git, gitBytesMaybe, gitMaybe, gitResult } from './git.js';
+import { type LocalRecords, readRecords, writeRecords } from './records.js';
+import { type LockOptions, withRepoLock } from './repo-lock.js';
 
 /** The identity Crescendo writes local comments as; `upsertComment` edits only comments by it. */
 export const LOCAL_COMMENT_AUTHOR = 'crescendo';
 
-interface LocalRecords {
-  nextNumber: number;
-  pulls: PullRequest[];
-  reviews: Record<string, Review[]>;
-  comments: LocalComment[];
-  labels: Record<string, string[]>;
-}
-
-const emptyRecords = (): LocalRecords => ({
-  nextNumber: 1,
-  pulls: [],
-  reviews: {},
-  comments: [],
-  labels: {},
-});
-
 /**
  * A forge that is a plain git repository on disk. A "pull request" is a branch plus a
  * record kept in `.git/crescendo/records.json` (outside the work tree, so it is never
- * committed); approving is merging into the default branch.
+ * committed); approving is merging into the default branch. Commands that change the
+ * repository hold `.git/crescendo/lock` (see `exclusive`), so two of them never interleave.
  */
 export class LocalForge implements Forge {
   private constructor(
     readonly dir: string,
     readonly defaultBranch: string,
+    /** The repository's git directory (shared by its worktrees), where Crescendo keeps its records. */
+    private readonly gitDir: string,
   ) {}
 
   static async open(dir: string): Promise<LocalForge> {
@@ -51,24 +33,50 @@ export class LocalForge implements Forge {
       });
     }
     const head = (await gitMaybe(dir, ['symbolic-ref', '--short', 'HEAD']))?.trim() ?? 'main';
-    return new LocalForge(top.trim(), head);
+    const common = (await git(dir, ['rev-parse', '--git-common-dir'])).trim();
+    return new LocalForge(top.trim(), head, isAbsolute(common) ? common : join(dir, common));
+  }
+
+  private get crescendoDir(): string {
+    return join(this.gitDir, 'crescendo');
   }
 
   private get recordsPath(): string {
-    return join(this.dir, '.git', 'crescendo', 'records.json');
+    return join(this.crescendoDir, 'records.json');
   }
 
-  private async records(): Promise<LocalRecords> {
-    try {
-      return { ...emptyRecords(), ...JSON.parse(await readFile(this.recordsPath, 'utf8')) };
-    } catch {
-      return emptyRecords();
-    }
+  /** The records file as a person would find it, for error messages. */
+  private get recordsLabel(): string {
+    const path = relative(this.dir, this.recordsPath);
+    return path.startsWith('..') ? this.recordsPath : path;
   }
 
-  private async save(records: LocalRecords): Promise<void> {
-    await mkdir(join(this.dir, '.git', 'crescendo'), { recursive: true });
-    await writeFile(this.recordsPath, `${JSON.stringify(records, null, 2)}\n`);
+  private records(): Promise<LocalRecords> {
+    return readRecords(this.recordsPath, this.recordsLabel);
+  }
+
+  private save(records: LocalRecords): Promise<void> {
+    return writeRecords(this.recordsPath, records);
+  }
+
+  /**
+   * Runs `fn` holding the repository's lock: a second command meanwhile (another \`start\`, \`revise\` or
+   * \`approve\`, in this process or another) gets a CrescendoError with code \`busy\` instead of interleaving.
+   */
+  exclusive<T>(command: string, fn: () => Promise<T>, options?: LockOptions): Promise<T> {
+    return withRepoLock(join(this.crescendoDir, 'lock'), command, fn, options);
+  }
+
+  /** Files added or changed on `branch` since it left `base` (what approving it would bring in). */
+  async changedFiles(branch: string, base = this.defaultBranch): Promise<string[]> {
+    const out = await git(this.dir, [
+      'diff',
+      '--name-only',
+      '--no-renames',
+      '--diff-filter=AM',
+      `${base}...${branch}`,
+    ]);
+    return out.split('\n').filter(Boolean).sort();
   }
 
   async readFile(path: string, ref = this.defaultBranch): Promise<string | undefined> {
@@ -108,11 +116,15 @@ export class LocalForge implements Forge {
    * (a content stage commits a hundred), so a commit costs a handful of git processes, not two per file.
    */
   private async commitOnto(parent: string, changes: FileChange[], message: string): Promise<string> {
+    for (const change of changes) {
+      if (!isPlainRepoPath(change.path))
+        throw new CrescendoError(`refusing to write "${change.path}": not a plain repository path`);
+    }
     const scratch = await mkdtemp(join(tmpdir(), 'crescendo-commit-'));
-    const index = join(scratch, 'index');
-    const env = { GIT_INDEX_FILE: index };
+    const env = { GIT_INDEX_FILE: join(scratch, 'index') };
     try {
       await git(this.dir, ['read-tree', parent], { env });
+      // NUL-separated paths and records keep any path verbatim.
       const removed = changes.filter((c) => c.content === null).map((c) => `${c.path}\0`);
       if (removed.length) {
         await git(this.dir, ['update-index', '--force-remove', '-z', '--stdin'], {
@@ -123,15 +135,14 @@ export class LocalForge implements Forge {
       const added = changes.flatMap((c) =>
         c.content === null ? [] : [{ path: c.path, content: c.content }],
       );
-      const blobFiles = added.map((_, i) => join(scratch, `blob-${i}`));
-      await Promise.all(added.map((c, i) => writeFile(join(scratch, `blob-${i}`), c.content)));
       if (added.length) {
+        const blobFiles = added.map((_, i) => join(scratch, `blob-${i}`));
+        await Promise.all(added.map((c, i) => writeFile(join(scratch, `blob-${i}`), c.content)));
         const blobs = (
           await git(this.dir, ['hash-object', '-w', '--stdin-paths'], { input: `${blobFiles.join('\n')}\n` })
         )
           .trim()
           .split('\n');
-        // NUL-separated records keep any path verbatim.
         const records = added.map((c, i) => `100644 ${blobs[i]}\t${c.path}\0`).join('');
         await git(this.dir, ['update-index', '-z', '--index-info'], { env, input: records });
       }
@@ -186,13 +197,21 @@ export class LocalForge implements Forge {
     if (pull.state !== 'open') throw new CrescendoError(`pull request #${number} is ${pull.state}, not open`);
     const text = message ?? `Merge ${pull.branch}: ${pull.title}`;
     const head = (await gitMaybe(this.dir, ['symbolic-ref', '--short', 'HEAD']))?.trim();
-    if (head === pull.base) {
-      // The base is checked out: let git update the work tree too.
-      await git(this.dir, ['merge', '--no-ff', '--no-edit', '-m', text, pull.branch]);
-    } else {
-      const tree = (await git(this.dir, ['merge-tree', '--write-tree', pull.base, pull.branch])).split(
-        '\n',
-      )[0]!;
+    if (head === pull.base) await this.mergeCheckedOut(pull, text);
+    else {
+      const merged = await gitResult(this.dir, [
+        'merge-tree',
+        '--write-tree',
+        '--name-only',
+        pull.base,
+        pull.branch,
+      ]);
+      if (merged.code !== 0) {
+        const [, ...rest] = merged.stdout.split('\n');
+        const files = rest.slice(0, Math.max(0, rest.indexOf(''))).filter(Boolean);
+        throw mergeConflict(pull, files, merged.stderr);
+      }
+      const tree = merged.stdout.split('\n')[0]!;
       const sha = (
         await git(this.dir, [
           'commit-tree',
@@ -213,6 +232,22 @@ export class LocalForge implements Forge {
     pull.mergedBy = process.env.USER ?? 'local';
     await this.save(records);
     return pull;
+  }
+
+  /** The base is checked out: git merges into the work tree too; a conflict is aborted, leaving it as it was. */
+  private async mergeCheckedOut(pull: PullRequest, text: string): Promise<void> {
+    const merged = await gitResult(this.dir, ['merge', '--no-ff', '--no-edit', '-m', text, pull.branch]);
+    if (merged.code === 0) return;
+    const conflicted = await gitMaybe(this.dir, ['diff', '--name-only', '--diff-filter=U']);
+    if ((await gitMaybe(this.dir, ['rev-parse', '-q', '--verify', 'MERGE_HEAD'])) !== undefined) {
+      await git(this.dir, ['merge', '--abort']);
+      throw mergeConflict(pull, (conflicted ?? '').split('\n').filter(Boolean), merged.stdout);
+    }
+    throw new CrescendoError(`cannot merge ${pull.branch} into ${pull.base}: nothing was merged`, {
+      where: this.dir,
+      problems: [{ where: pull.branch, message: (merged.stderr || merged.stdout).trim() }],
+      fix: 'commit or stash your uncommitted changes in the files listed, then approve again',
+    });
   }
 
   async listReviews(number: number): Promise<Review[]> {
@@ -259,4 +294,14 @@ export class LocalForge implements Forge {
   async listPullRequests(): Promise<PullRequest[]> {
     return (await this.records()).pulls;
   }
+}
+
+function mergeConflict(pull: PullRequest, files: string[], detail: string): CrescendoError {
+  return new CrescendoError(`${pull.branch} conflicts with ${pull.base}: nothing was merged`, {
+    where: pull.branch,
+    problems: files.length
+      ? files.map((file) => ({ where: file, message: `changed on both ${pull.base} and ${pull.branch}` }))
+      : [{ where: pull.branch, message: detail.trim().split('\n')[0] ?? 'conflict' }],
+    fix: `git switch ${pull.branch} && git merge ${pull.base}, resolve the files listed and commit, then git switch ${pull.base} and approve again`,
+  });
 }

@@ -109,30 +109,38 @@ export function assetContextOf(ctx: StageContext, asset: PlannedAsset, brand: Br
 /** The user prompt for one asset (the same synchronously and in a batch); `note` adds a correction. */
 export function assetPrompt(ctx: StageContext, asset: PlannedAsset, note = ''): string {
   const { brief } = ctx.campaign;
-  return `Write the ${asset.type} for the ${asset.channel} channel${asset.name ? ` (the ${asset.name} one)` : ''}, dated ${asset.date}${
-    asset.keyword ? `, targeting the keyword "${asset.keyword}"` : ''
-  }. Key message: ${asset.message}${assetDetails(asset)} Link to ${asset.landingUrl ?? brief.landingUrl}. Add A/B variants where they help (subject lines, headlines, CTAs).${feedbackBlock(ctx)}${note}`;
+  // Type, channel, date and a newsletter's send days are Crescendo's own values; the keyword (from exports),
+  // the key message (from the strategy), the item's name, what it promotes, the line's notes and the link
+  // (from the brief) are data.
+  const promotes = asset.promotes
+    ? `${asset.promotes.name ? `the ${asset.promotes.name} (${asset.promotes.key})` : asset.promotes.key}, written in this campaign`
+    : undefined;
+  const request = [
+    ...(asset.keyword ? [`target keyword: ${asset.keyword}`] : []),
+    ...(asset.name ? [`name: ${asset.name}`] : []),
+    ...(promotes ? [`promotes: ${promotes}`] : []),
+    ...(asset.notes?.length ? [`the brief adds: ${asset.notes.join('; ')}`] : []),
+    `key message: ${asset.message}`,
+    `link to: ${asset.landingUrl ?? brief.landingUrl}`,
+  ].join('\n');
+  return `Write the ${asset.type} for the ${asset.channel} channel, dated ${asset.date}${
+    asset.keyword ? ', targeting the keyword given below' : ''
+  }, with the key message and the link given below${assetInstructions(asset)}. Add A/B variants where they help (subject lines, headlines, CTAs).\n\n${dataBlock('asset-request', request)}${feedbackBlock(ctx)}${note}`;
 }
 
-/** What the brief's line adds for this one item: what it promotes, its notes, a newsletter's issues. */
-function assetDetails(asset: PlannedAsset): string {
+/** What this item needs beyond its type: its name and what it promotes, a blog post's length, a newsletter's issues. */
+function assetInstructions(asset: PlannedAsset): string {
   const parts: string[] = [];
-  if (asset.promotes) {
-    const target = asset.promotes.name
-      ? `the ${asset.promotes.name} (${asset.promotes.key})`
-      : asset.promotes.key;
-    parts.push(`It promotes ${target}, written in this campaign.`);
-  }
-  if (asset.type === 'blog-post') {
-    parts.push('Write it at the length that ranks for its keyword: 1,000 words or more of useful prose.');
-  }
-  if (asset.notes?.length) parts.push(`The brief adds: ${asset.notes.join('; ')}.`);
+  if (asset.name) parts.push('for the name given below');
+  if (asset.promotes) parts.push('promoting the asset given below');
+  if (asset.type === 'blog-post')
+    parts.push('at the length that ranks for its keyword: 1,000 words or more of useful prose');
   if (asset.sendDays?.length) {
     parts.push(
-      `It is a newsletter of ${asset.sendDays.length} issues, one email each, sent on days ${asset.sendDays.join(', ')} (sendOffsetDays).`,
+      `as a newsletter of ${asset.sendDays.length} issues, one email each, sent on days ${asset.sendDays.join(', ')} (sendOffsetDays)`,
     );
   }
-  return parts.length ? ` ${parts.join(' ')}` : '';
+  return parts.length ? `, ${parts.join(', ')}` : '';
 }
 
 /** Renders one accepted answer into its files (the caller has checked it). */
@@ -212,6 +220,8 @@ export async function generateAssets(
       isThrottle: isRateLimited,
       maxRetries: options.throttleRetries ?? 4,
       backoffMs: options.backoffMs ?? defaultBackoffMs,
+      // The first answer writes the shared system prompt to the cache; the rest then read it.
+      firstAlone: system.some((b) => b.cache),
       onThrottle: ({ index, retry, limit }) =>
         ctx.log(`  … ${plan[index]?.key}: rate limited; retry ${retry}, now ${limit} at a time`),
     },

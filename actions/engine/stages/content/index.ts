@@ -9,6 +9,7 @@ import type { Stage, StageContext, StageResult } from '../stage.js';
 import { planAssets } from './asset-plan.js';
 import { collectContentBatch, shouldBatch, submitContentBatch } from './batch.js';
 import { CONTENT_CONCURRENCY, contentSystem, generateAssets, type ProducedAsset } from './generate.js';
+import { withUniquePaths } from './unique-paths.js';
 
 export const contentStage: Stage = {
   name: 'content',
@@ -56,12 +57,14 @@ export const contentStage: Stage = {
     }
     // Plan order; a refused batch answer's cost stays with the asset it was for.
     const byKey = new Map([...fromBatch, ...generated].map((p) => [p.asset.key, p]));
-    const produced = plan.flatMap((a) => {
-      const p = byKey.get(a.key);
-      if (!p) return [];
-      const extra = spent.get(a.key);
-      return [extra ? { ...p, cost: addCost(extra, p.cost) } : p];
-    });
+    const produced = withUniquePaths(
+      plan.flatMap((a) => {
+        const p = byKey.get(a.key);
+        if (!p) return [];
+        const extra = spent.get(a.key);
+        return [extra ? { ...p, cost: addCost(extra, p.cost) } : p];
+      }),
+    );
     const failed = produced.filter((p) => p.error);
     if (failed.length === produced.length) {
       throw new CrescendoError('no asset could be generated', {

@@ -8,7 +8,7 @@ import { CrescendoError, type Problem } from '../../errors.js';
 import { renderArtifact } from '../../files/artifact-file.js';
 import { bullets, table } from '../../files/markdown.js';
 import { toYaml } from '../../files/yaml.js';
-import { ask, campaignSystem, feedbackBlock } from '../ask.js';
+import { ask, campaignSystem, dataBlock, feedbackBlock } from '../ask.js';
 import type { ArtifactKind, Stage, StageContext } from '../stage.js';
 
 export const ScheduleProposal = z.object({
@@ -117,12 +117,15 @@ export const distributionStage: Stage = {
         ctx,
         'You are the distribution planner: publish times per channel, set-up notes.',
       ),
-      prompt: `Schedule every approved asset exactly once, inside ${brief.timeframe.start} – ${brief.timeframe.end}, no earlier than its own date, at a good time for its channel and audience. Assets:\n${approved
-        .map(
-          (f) =>
-            `- ${f.path} (type ${String(f.front.type)}, channel ${String(f.front.channel)}, date ${String(f.front.date)})`,
-        )
-        .join('\n')}${feedbackBlock(ctx)}`,
+      prompt: `Schedule every approved asset exactly once, inside ${brief.timeframe.start} – ${brief.timeframe.end}, no earlier than its own date, at a good time for its channel and audience. The approved assets:\n\n${dataBlock(
+        'approved-assets',
+        approved
+          .map(
+            (f) =>
+              `- ${f.path} (type ${String(f.front.type)}, channel ${String(f.front.channel)}, date ${String(f.front.date)})`,
+          )
+          .join('\n'),
+      )}${feedbackBlock(ctx)}`,
       schema: ScheduleProposal,
       check: (d) =>
         scheduleCheckpoints(

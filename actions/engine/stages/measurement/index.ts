@@ -7,7 +7,8 @@ import { renderArtifact } from '../../files/artifact-file.js';
 import { bullets, table } from '../../files/markdown.js';
 import { ask, campaignSystem, dataBlock, feedbackBlock } from '../ask.js';
 import type { ArtifactKind, Stage, StageContext } from '../stage.js';
-import { actualFor, type MetricsRow, parseMetricsCsv, summarise } from './performance.js';
+import { readMetricsFiles } from './metrics-file.js';
+import { actualFor, type MetricsRow, summarise } from './performance.js';
 
 const n = (v: number | undefined, digits = 0) =>
   v === undefined ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: digits });
@@ -60,12 +61,15 @@ async function findMetricFiles(ctx: Pick<StageContext, 'listFiles' | 'campaign'>
   return files;
 }
 
-async function readMetrics(ctx: StageContext): Promise<MetricsRow[]> {
-  const rows: MetricsRow[] = [];
-  for (const file of await findMetricFiles(ctx)) {
-    for (const row of parseMetricsCsv((await ctx.readFile(file)) ?? '', file)) rows.push(row);
-  }
-  return rows;
+/** Every row of the campaign's exports, checked before any model call (see metrics-file.ts). */
+async function readMetrics(
+  ctx: Pick<StageContext, 'listFiles' | 'readFile' | 'campaign'>,
+): Promise<MetricsRow[]> {
+  const paths = await findMetricFiles(ctx);
+  const files = await Promise.all(
+    paths.map(async (path) => ({ path, text: (await ctx.readFile(path)) ?? '' })),
+  );
+  return readMetricsFiles(files, ctx.campaign.brief.timeframe);
 }
 
 export const measurementStage: Stage = {
@@ -84,7 +88,7 @@ export const measurementStage: Stage = {
   writes: (id) => [reportsDir(id)],
   artifacts: [reportArtifact as ArtifactKind<unknown>],
   async ready(ctx) {
-    await findMetricFiles(ctx);
+    await readMetrics(ctx);
   },
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;

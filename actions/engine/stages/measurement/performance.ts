@@ -1,6 +1,4 @@
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { CrescendoError } from '../../errors.js';
 import { cpa, ctr, roi } from '../../planning/kpi.js';
 
 /** One row of a performance export: a day, a channel and (optionally) one asset's utm_content. */
@@ -35,27 +33,6 @@ export interface AssetPerformance extends Totals {
   utmContent: string;
   channel: string;
   ctr?: number;
-}
-
-export function parseMetricsCsv(text: string, file: string): MetricsRow[] {
-  const records = parse(text, { columns: true, skip_empty_lines: true, trim: true }) as Record<
-    string,
-    string
-  >[];
-  return records.map((record, i) => {
-    const row = MetricsRow.safeParse(record);
-    if (!row.success) {
-      throw new CrescendoError('has a row that is not valid performance data', {
-        where: `${file}:${i + 2}`,
-        problems: row.error.issues.map((issue) => ({
-          where: `${file}:${i + 2} ${issue.path.join('.')}`,
-          message: issue.message,
-        })),
-        fix: 'columns are date (yyyy-mm-dd), channel, utm_content, impressions, clicks, cost, conversions, revenue',
-      });
-    }
-    return row.data;
-  });
 }
 
 const zero = (): Totals => ({ impressions: 0, clicks: 0, cost: 0, conversions: 0, revenue: 0 });

@@ -70,7 +70,7 @@ export const reviewStage: Stage = {
         'You are the content reviewer: brand compliance, fact-checking, SEO, conversion.',
         [dataBlock('brand-voice', JSON.stringify(brand, null, 2))],
       ),
-      prompt: `Review every asset below. For each: findings (brand, accuracy, seo, cta, readiness) with severity, the factual claims a human must verify, and a verdict (approve only when ready to distribute). Review exactly these paths: ${paths.join(', ')}.\n\n${files
+      prompt: `Review every asset below. For each: findings (brand, accuracy, seo, cta, readiness) with severity, the factual claims a human must verify, and a verdict (approve only when ready to distribute). Review exactly the paths listed below.\n\n${dataBlock('paths-to-review', paths.join('\n'))}\n\n${files
         .map((f) => dataBlock(f.path, f.text))
         .join('\n\n')}${feedbackBlock(ctx)}`,
       schema: ReviewData,
