@@ -19,8 +19,8 @@ export const exampleBriefInput = (): Record<string, unknown> => parse(readFileSy
 /** The example brief as `crescendo start` reads it: its lines expanded into the structured brief. */
 export const exampleBrief = (): Brief => parseBrief(exampleBriefInput());
 
-/** The structured brief as plain data, for tests that change one field of it. */
-export const exampleBriefData = (): Record<string, unknown> => JSON.parse(JSON.stringify(exampleBrief()));
+/** The structured brief as plain data (a copy), for tests that change one field of it. */
+export const exampleBriefData = (): Brief => JSON.parse(JSON.stringify(exampleBrief()));
 
 /** A fresh repository set up with `crescendo init`, and its forge. */
 export async function freshRepo(): Promise<{ dir: string; forge: LocalForge; lines: string[] }> {

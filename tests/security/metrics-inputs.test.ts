@@ -83,7 +83,10 @@ describe('performance exports that would make a wrong report are refused, locate
 });
 
 describe('a metrics file with no rows never calls the model', () => {
-  it('measurement waits before any model call, saying which file and what to add', async () => {
+  // The whole example campaign (60 assets) runs up to distribution first: slow, so it gets two minutes.
+  it('measurement waits before any model call, saying which file and what to add', {
+    timeout: 120_000,
+  }, async () => {
     const { demoUntilMeasurement } = await import('./measurement-setup.js');
     const { forge, id, runMeasurement } = await demoUntilMeasurement(`${HEADER}\n`);
     const llm = new ScriptedLlm(() => ({}));
