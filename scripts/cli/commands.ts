@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { BRAND_PATH, parseBrandVoice } from '../../actions/engine/artifacts/brand.js';
 import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
+import { readReview, reviewPath } from '../../actions/engine/artifacts/review.js';
+import { combineMarks, parseClaimMarks } from '../../actions/engine/artifacts/review-claims.js';
 import { CONFIG_PATH, loadConfig } from '../../actions/engine/config/config.js';
 import { CrescendoError, formatProblem } from '../../actions/engine/errors.js';
 import { parseYaml } from '../../actions/engine/files/yaml.js';
 import { git } from '../../actions/engine/forge/local/git.js';
-import { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
+import { LOCAL_REVIEWER, LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { formatKeywordsTable, keywordsReportFromPaths } from '../../actions/engine/keywords/index.js';
 import { formatSpend } from '../../actions/engine/llm/spend-format.js';
 import { totalUsd } from '../../actions/engine/llm/spend-record.js';
@@ -17,6 +19,7 @@ import {
   revise,
   run as runLocal,
   start as startLocal,
+  verifyClaims,
 } from '../../actions/engine/runner/local-actions.js';
 import { nextAction } from '../../actions/engine/runner/progress.js';
 import { StageSpendLog, spendByStage } from '../../actions/engine/runner/spend-log.js';
@@ -25,6 +28,7 @@ import { STAGE_NAMES, StageName, stageBranch } from '../../actions/engine/stages
 import { type CheckOptions, checkFile } from './check-file.js';
 import { initRepository } from './init.js';
 import { chooseLlm, EXAMPLE_ID } from './llm-choice.js';
+import { localReviewLines } from './review-report.js';
 import { usageError } from './usage.js';
 
 export interface CliEnv {
@@ -88,11 +92,71 @@ export async function approveCommand(env: CliEnv, dir: string, id: string, overr
   if (!result.next && !result.waiting) env.out(`${result.approved} approved.`);
 }
 
-export async function reviseCommand(env: CliEnv, dir: string, id: string, feedback: string): Promise<void> {
-  if (!feedback.trim())
-    throw usageError('no feedback given', 'crescendo revise <id> --feedback "what to change"');
-  const run = await revise(await deps(env, dir, id), id, feedback);
+export interface ReviseCommandOptions {
+  /** `--asset PATH[:LINE]`, repeatable: only these assets are made again. */
+  assets?: string[];
+  /** `--changes-requested`: every asset the review sent back. */
+  changesRequested?: boolean;
+}
+
+export async function reviseCommand(
+  env: CliEnv,
+  dir: string,
+  id: string,
+  feedback: string,
+  options: ReviseCommandOptions = {},
+): Promise<void> {
+  if (!feedback.trim() && !options.changesRequested)
+    throw usageError(
+      'no feedback given',
+      'crescendo revise <id> --feedback "what to change" [--asset PATH[:LINE]] [--changes-requested]',
+    );
+  const run = await revise(await deps(env, dir, id), id, feedback, options);
   env.out(`Regenerated on the same branch: pull request #${run.pullRequest.number} updated.`);
+}
+
+/** `crescendo review <id>`: the review Crescendo recorded on the review pull request, and the claims. */
+export async function reviewCommand(env: CliEnv, dir: string, id: string): Promise<void> {
+  const forge = await LocalForge.open(dir);
+  const pr = await forge.findPullRequest(stageBranch(id, 'review'));
+  if (!pr) throw new CrescendoError(`campaign ${id} has no review yet`, { fix: 'approve its content first' });
+  const ref = pr.state === 'open' ? pr.branch : forge.defaultBranch;
+  const review = (await forge.listReviews(pr.number)).filter((r) => r.author === LOCAL_REVIEWER).at(-1);
+  const file = await readReview({ readFile: (p) => forge.readFile(p, ref) }, id);
+  const texts = new Map<string, string>();
+  for (const asset of file?.data.assets ?? []) {
+    const text = await forge.readFile(asset.path, ref);
+    if (text !== undefined) texts.set(asset.path, text);
+  }
+  const marks = file
+    ? combineMarks(parseClaimMarks(file.body, file.data.claims), parseClaimMarks(pr.body, file.data.claims))
+    : new Map();
+  for (const line of localReviewLines({
+    id,
+    pr,
+    ...(review ? { review } : {}),
+    ...(file ? { file } : {}),
+    marks,
+    texts,
+  }))
+    env.out(line);
+}
+
+/** `crescendo verify <id> C1 C2 … | --all [--waive REASON]`: ticks claims in review.md on the review branch. */
+export async function verifyCommand(
+  env: CliEnv,
+  dir: string,
+  id: string,
+  ids: string[],
+  options: { all?: boolean; waive?: string } = {},
+): Promise<void> {
+  if (ids.length === 0 && !options.all)
+    throw usageError('no claim named', `crescendo verify ${id} C1 C2 … (or --all)`);
+  const result = await verifyClaims(await LocalForge.open(dir), id, { ids, ...options });
+  if (result.unknown.length) env.out(`Not claims of this review: ${result.unknown.join(', ')}`);
+  env.out(
+    `${options.waive ? 'Waived' : 'Verified'} ${result.marked.length} claim${result.marked.length === 1 ? '' : 's'} in ${reviewPath(id)} on ${result.branch}.`,
+  );
 }
 
 export async function runCommand(env: CliEnv, dir: string, id: string, stage: string): Promise<void> {
@@ -219,19 +283,36 @@ export async function demo(env: CliEnv, dirOption?: string): Promise<string> {
   await git(dir, ['commit', '-q', '-m', 'Add the brand voice and the benchmarks (sample numbers)']);
   const id = await start(env, dir, join(env.packageRoot, 'scripts', 'demo', 'brief.yml'));
   if (id !== EXAMPLE_ID) throw new CrescendoError('the demo brief has an unexpected id');
-  for (const stage of ['research', 'strategy', 'content', 'review'] as const) {
+  for (const stage of ['research', 'strategy', 'content'] as const) {
     env.out(`— approving ${stage}`);
     await approveCommand(env, dir, id);
   }
+  env.out('— the review: checks by code, then the model per asset, posted as a review with inline comments');
+  await reviewCommand(env, dir, id);
+  env.out('— the team verifies each claim against the product (sample: all ticked at once)');
+  await verifyCommand(env, dir, id, [], { all: true });
+  env.out('— approving review (assets sent back stay changes-requested and are not distributed)');
+  await approveCommand(env, dir, id);
   env.out('— approving distribution (the campaign goes live)');
   await approveCommand(env, dir, id);
   env.out('— the campaign runs; the team exports its performance data (sample data)');
-  // The team exports performance data after the campaign has run for a while.
+  // The team exports performance data after the campaign has run for a while: the channels' daily export,
+  // the CRM's funnel (leads to revenue, as a HubSpot pull is saved) and its contacts' journeys.
   const data = join(dir, 'campaigns', id, 'data');
-  await mkdir(data, { recursive: true });
-  await copyFile(join(env.packageRoot, 'scripts', 'demo', 'metrics.sample.csv'), join(data, 'metrics.csv'));
-  await git(dir, ['add', `campaigns/${id}/data/metrics.csv`]);
-  await git(dir, ['commit', '-q', '-m', `Add performance export for ${id} (sample data)`]);
+  const demoFile = (name: string) => join(env.packageRoot, 'scripts', 'demo', name);
+  const pulled = 'hubspot-2027-04-01-2027-06-28.csv';
+  await mkdir(join(data, 'metrics'), { recursive: true });
+  await mkdir(join(data, 'touchpoints'), { recursive: true });
+  await copyFile(demoFile('metrics.sample.csv'), join(data, 'metrics.csv'));
+  await copyFile(demoFile('hubspot.sample.csv'), join(data, 'metrics', pulled));
+  await copyFile(demoFile('touchpoints.sample.csv'), join(data, 'touchpoints', pulled));
+  await git(dir, ['add', `campaigns/${id}/data`]);
+  await git(dir, [
+    'commit',
+    '-q',
+    '-m',
+    `Add performance, CRM funnel and touchpoint exports for ${id} (sample data)`,
+  ]);
   await runCommand(env, dir, id, 'measurement');
   env.out('— approving the measurement report');
   await approveCommand(env, dir, id);

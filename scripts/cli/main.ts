@@ -15,7 +15,12 @@ const USAGE = `crescendo — marketing operations as code
   crescendo status [id] [--dir PATH]          where each campaign stands
   crescendo approve <id> [--dir PATH]         merge the open stage, run the next one
             [--override REASON]               accept the strategy's warnings, with a reason
-  crescendo revise <id> --feedback TEXT       regenerate the open stage with feedback
+  crescendo revise <id> --feedback TEXT [--asset PATH[:LINE]]… [--changes-requested]
+                                              regenerate the open stage (or only the named assets,
+                                              or every asset the review sent back) with feedback
+  crescendo review <id> [--dir PATH]          the review's findings by line, and its claims to verify
+  crescendo verify <id> C1 C2…|--all [--waive REASON]
+                                              tick (or waive) claims in review.md on the review branch
   crescendo run <id> <stage> [--dir PATH]     run one stage (e.g. measurement) by hand
   crescendo check <file…> [--json]            validate artifacts; exit 0 only when all pass
   crescendo keywords <export.csv…> [--json]   import, cluster and rank keyword exports
@@ -52,6 +57,10 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
         dir: { type: 'string' },
         feedback: { type: 'string' },
         override: { type: 'string' },
+        asset: { type: 'string', multiple: true },
+        'changes-requested': { type: 'boolean', default: false },
+        all: { type: 'boolean', default: false },
+        waive: { type: 'string' },
         base: { type: 'string' },
         head: { type: 'string' },
         branch: { type: 'string' },
@@ -94,7 +103,22 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
           dir,
           args[0]!,
           values.feedback ?? args.slice(1).join(' '),
+          {
+            assets: values.asset ?? [],
+            changesRequested: values['changes-requested'],
+          },
         );
+        return 0;
+      case 'review':
+        need(1, 'the campaign id');
+        await (await commands()).reviewCommand(env, dir, args[0]!);
+        return 0;
+      case 'verify':
+        need(1, 'the campaign id');
+        await (await commands()).verifyCommand(env, dir, args[0]!, args.slice(1), {
+          all: values.all,
+          ...(values.waive ? { waive: values.waive } : {}),
+        });
         return 0;
       case 'run':
         need(2, 'the campaign id and the stage');

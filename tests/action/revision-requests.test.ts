@@ -6,7 +6,7 @@ import {
   revisionRequests,
 } from '../../actions/engine/action/revision-requests.js';
 import type { IssueComment } from '../../actions/engine/forge/github/comments.js';
-import type { GitHubReview } from '../../actions/engine/forge/github/pulls.js';
+import type { GitHubReview } from '../../actions/engine/forge/github/reviews.js';
 
 const comment = (id: number, body: string, at: string, author = 'maria', type = 'User'): IssueComment => ({
   id,
@@ -46,6 +46,19 @@ describe('revision requests on a pull request', () => {
       ['comment:13', NO_COMMENT_FEEDBACK],
     ]);
     expect(requests[1]).toMatchObject({ via: 'review', number: 21, author: 'maria' });
+  });
+
+  it('a change request with only inline comments asks for what they say, nothing vaguer', () => {
+    const inline = { id: 31, path: 'content/c/blog/a.md', line: 4, body: 'cut this', author: 'maria' };
+    const [withComments, bare] = revisionRequests(
+      [],
+      [
+        { ...review(23, 'CHANGES_REQUESTED', '', T(1)), comments: [inline] },
+        review(24, 'CHANGES_REQUESTED', ' ', T(2)),
+      ],
+    );
+    expect(withComments?.feedback).toBe('');
+    expect(bare?.feedback).toBe(NO_COMMENT_FEEDBACK);
   });
 
   const all = revisionRequests(

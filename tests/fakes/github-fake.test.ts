@@ -410,6 +410,53 @@ describe('pull requests', () => {
   });
 });
 
+describe('review comments', () => {
+  it('takes inline comments on diff lines (changed or context), lists them with their review and hunk', async () => {
+    const lines = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`);
+    await fake.seed({ 'content/w/post.md': `${lines.join('\n')}\n` }, 'post');
+    const changed = lines.map((l, i) => (i === 5 ? 'line 6 changed' : l));
+    await fake.seed({ 'content/w/post.md': `${changed.join('\n')}\n` }, 'review', {
+      branch: 'crescendo/w/review',
+      author: 'github-actions[bot]',
+    });
+    const { data: pull } = await octokit.pulls.create({
+      ...repo,
+      title: 'Review: w',
+      head: 'crescendo/w/review',
+      base: 'main',
+    });
+    const review = await fake.submitReview(pull.number, {
+      state: 'COMMENTED',
+      body: 'see lines',
+      author: 'maria',
+      comments: [
+        { path: 'content/w/post.md', line: 6, body: 'the changed line' },
+        { path: 'content/w/post.md', line: 9, body: 'a context line' },
+      ],
+    });
+    const outside = await errorOf(
+      octokit.pulls.createReview({
+        ...repo,
+        pull_number: pull.number,
+        event: 'COMMENT',
+        body: 'x',
+        comments: [{ path: 'content/w/post.md', line: 11, side: 'RIGHT', body: 'too far' }],
+      }),
+    );
+    expect(outside.response.data.errors).toEqual([
+      'Pull request review thread line must be part of the diff',
+    ]);
+    const { data: comments } = await octokit.pulls.listReviewComments({ ...repo, pull_number: pull.number });
+    expect(comments.map((c) => [c.path, c.line, c.side, c.body, c.pull_request_review_id])).toEqual([
+      ['content/w/post.md', 6, 'RIGHT', 'the changed line', review.id],
+      ['content/w/post.md', 9, 'RIGHT', 'a context line', review.id],
+    ]);
+    expect(comments[0]?.user?.login).toBe('maria');
+    expect(comments[0]?.diff_hunk).toMatch(/^@@ -3,7 \+3,7 @@[\s\S]*\+line 6 changed$/);
+    expect(new Set(comments.map((c) => c.id)).size).toBe(2);
+  });
+});
+
 describe('issues, comments, labels, permissions', () => {
   it('creates and edits a comment in place, found again through pagination', async () => {
     const issue = fake.openIssue({ title: 'Campaign: winter', author: 'maria' });

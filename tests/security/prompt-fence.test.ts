@@ -142,6 +142,14 @@ describe('a hostile brief cannot close the fence in any prompt', () => {
           path: `campaigns/${example.id}/data/metrics.csv`,
           content: readFileSync(`${packageRoot}/scripts/demo/metrics.sample.csv`, 'utf8'),
         },
+        // The demo's CRM funnel and journeys, which the sample analysis's numbers come from.
+        ...(['metrics', 'touchpoints'] as const).map((dir) => ({
+          path: `campaigns/${example.id}/data/${dir}/hubspot-2027-04-01-2027-06-28.csv`,
+          content: readFileSync(
+            `${packageRoot}/scripts/demo/${dir === 'metrics' ? 'hubspot' : 'touchpoints'}.sample.csv`,
+            'utf8',
+          ),
+        })),
       ],
     });
     await runStage(deps, { campaignId: example.id, stage: 'measurement' });

@@ -188,14 +188,20 @@ describe('strategy checkpoints', () => {
 describe('review, distribution and measurement checkpoints', () => {
   const review = (paths: string[]): ReviewData => ({
     summary: 's',
-    assets: paths.map((path) => ({ path, verdict: 'approve', findings: [], claimsToVerify: [] })),
+    assets: paths.map((path) => ({ path, verdict: 'approved', findings: [] })),
+    claims: [],
   });
 
   it('review: every asset exactly once, no blocker approved', () => {
     expect(reviewCheckpoints(review(['a.md', 'b.md']), ['a.md', 'b.md'])).toEqual([]);
     expect(reviewCheckpoints(review(['a.md']), ['a.md', 'b.md'])[0]?.message).toBe('b.md has no review');
     const blocked = review(['a.md']);
-    blocked.assets[0]!.findings.push({ check: 'accuracy', severity: 'blocker', note: 'unverifiable claim' });
+    blocked.assets[0]!.findings.push({
+      check: 'accuracy',
+      severity: 'blocker',
+      by: 'model',
+      message: 'unverifiable claim',
+    });
     expect(reviewCheckpoints(blocked, ['a.md'])[0]?.where).toBe('assets[0].verdict');
   });
 

@@ -1,10 +1,13 @@
 import * as core from '@actions/core';
 import { formatError } from '../errors.js';
+import type { ReviewComment } from '../forge/forge.js';
 import type { Reaction } from '../forge/github/comments.js';
 import { loadCampaign } from '../runner/campaigns.js';
+import { unappliedLineComments } from '../runner/revision-requests.js';
 import { runStage } from '../runner/run-stage.js';
 import { type EventIntent, parseStageBranch, stageFromLabels } from './event-route.js';
 import {
+  byBot,
   NO_COMMENT_FEEDBACK,
   pendingRequests,
   type RevisionRequest,
@@ -102,6 +105,16 @@ export async function revisePullRequest(ctx: RunContext, intent: ReviseIntent): 
   if (todo.length === 0) {
     return skipped(`Every revision asked on #${intent.pr} is applied already; nothing to do.`, campaignId);
   }
+  // Inline comments on the PR's lines go with the revision: people's (not bots'), by people with write access.
+  const lineComments: ReviewComment[] = [];
+  for (const comment of unappliedLineComments(
+    reviews.filter((r) => !byBot(r.author, r.authorType)),
+    applied,
+  )) {
+    const login = comment.author.toLowerCase();
+    if (!writers.has(login)) writers.set(login, await ctx.forge.hasWriteAccess(comment.author));
+    if (writers.get(login)) lineComments.push(comment);
+  }
   if (ctx.dryRun) {
     return skipped(
       `Dry run: would revise ${stage} of ${campaignId} with ${todo.length} request(s).`,
@@ -116,6 +129,7 @@ export async function revisePullRequest(ctx: RunContext, intent: ReviseIntent): 
       stage,
       feedback: todo.map((r) => r.feedback),
       revisionIds: todo.map((r) => r.id),
+      lineComments,
     });
     await react(ctx, todo, 'rocket');
     const reviewed = todo.filter((r) => r.via === 'review');

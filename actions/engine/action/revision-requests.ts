@@ -1,5 +1,5 @@
 import type { IssueComment } from '../forge/github/comments.js';
-import type { GitHubReview } from '../forge/github/pulls.js';
+import type { GitHubReview } from '../forge/github/reviews.js';
 import { reviseFeedback } from './event-route.js';
 
 /**
@@ -21,7 +21,7 @@ export interface RevisionRequest {
 export const NO_COMMENT_FEEDBACK =
   'The reviewer requested changes without a comment: improve the weakest parts.';
 
-const byBot = (login: string, type: string): boolean => type === 'Bot' || login.endsWith('[bot]');
+export const byBot = (login: string, type: string): boolean => type === 'Bot' || login.endsWith('[bot]');
 
 /** The revise requests among a pull request's comments and reviews, oldest first. Bots never ask. */
 export function revisionRequests(
@@ -52,7 +52,8 @@ export function revisionRequests(
             via: 'review',
             number: r.id,
             author: r.author,
-            feedback: r.body.trim() || NO_COMMENT_FEEDBACK,
+            // A review whose words are all in its inline comments asks for nothing more than they say.
+            feedback: r.body.trim() || (r.comments?.length ? '' : NO_COMMENT_FEEDBACK),
             at: r.submittedAt,
             url: r.url,
           },

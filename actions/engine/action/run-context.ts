@@ -30,6 +30,8 @@ export interface RunContext {
   apiKey: string;
   target?: number;
   campaignId?: string;
+  /** The model, when the caller brings one; otherwise the environment decides (`stageLlm`). */
+  llm?: Llm;
 }
 
 /** The one comment per issue or PR that says who may act (a refusal, or a maintainer's adoption). */
@@ -51,7 +53,7 @@ export function deps(ctx: RunContext): PipelineDeps {
   const repository = ctx.env.GITHUB_REPOSITORY ?? `${ctx.forge.owner}/${ctx.forge.repo}`;
   return {
     forge: ctx.forge,
-    llm: stageLlm(ctx.env, ctx.apiKey),
+    llm: ctx.llm ?? stageLlm(ctx.env, ctx.apiKey),
     log: (line) => core.info(line),
     prUrl: (n) => `${server}/${repository}/pull/${n}`,
     issueUrl: (n) => `${server}/${repository}/issues/${n}`,

@@ -45,6 +45,8 @@ export type AssetStatus = z.infer<typeof AssetStatus>;
 export const AssetFront = z.object({
   sample: z.literal(true).optional(),
   type: AssetType,
+  /** The content plan's key (`blog-post/2`): which planned asset this is, so a revision can make it again. */
+  key: z.string().min(1).optional(),
   campaign: z.string().min(1),
   channel: z.string().min(1),
   date: z.string().refine(isIsoDate, 'must be a date written yyyy-mm-dd'),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CrescendoError } from '../errors.js';
 import { parseYaml, validateWith } from '../files/yaml.js';
+import { MeasurementSettings } from '../importers/pull.js';
 import type { StageName } from '../stages/names.js';
 
 export const CONFIG_PATH = '.github/crescendo.yml';
@@ -106,6 +107,8 @@ export const Config = z.object({
   research: ResearchConfig.default(ResearchConfig.parse({})),
   content: ContentConfig.default(ContentConfig.parse({})),
   modelCalls: ModelCallLimits.default(ModelCallLimits.parse({})),
+  /** Where the scheduled measurement pulls performance data from (`measurement.sources`, importers/README.md). */
+  measurement: MeasurementSettings.default(MeasurementSettings.parse({})),
 });
 export type Config = z.infer<typeof Config>;
 

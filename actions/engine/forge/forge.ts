@@ -38,11 +38,60 @@ export interface PullRequestRequest {
   labels: string[];
 }
 
+/** An issue Crescendo opens once (the next cycle's): `marker` (an HTML comment) finds it again. */
+export interface IssueRequest {
+  title: string;
+  body: string;
+  labels: string[];
+  marker: string;
+}
+
+export interface OpenedIssue {
+  number: number;
+  url: string;
+  /** False when an issue with the marker existed already (its body was brought up to date if open). */
+  created: boolean;
+}
+
 export interface Review {
+  /** The forge's id of the review, where it has one. */
+  id?: number;
   author: string;
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED';
   body: string;
   submittedAt: string;
+  /** Comments left with the review on lines of the pull request's files. */
+  comments?: ReviewComment[];
+}
+
+/** A comment on one line of a file in a pull request (an inline review comment). */
+export interface ReviewComment {
+  id: number;
+  path: string;
+  /** The line in the file at the pull request's head; undefined when a later commit made it outdated. */
+  line?: number;
+  body: string;
+  author: string;
+}
+
+/** A review Crescendo posts on a pull request: a body, and comments on lines of its diff. */
+export interface ReviewDraft {
+  body: string;
+  /**
+   * `REQUEST_CHANGES` when a blocker was found. GitHub refuses it from the pull request's own author (the
+   * identity that opened it); the forge then posts the same review as `COMMENT` and says so in its body.
+   */
+  event: 'REQUEST_CHANGES' | 'COMMENT';
+  /** Each on the RIGHT side at `line`, which must be a line of the pull request's diff (hunk or context). */
+  comments: { path: string; line: number; body: string }[];
+}
+
+/** What was posted: the event the forge accepted and how many comments sit on lines. */
+export interface PostedReview {
+  id: number;
+  event: ReviewDraft['event'];
+  inlineComments: number;
+  url?: string;
 }
 
 /**
@@ -58,6 +107,11 @@ export interface Forge {
    * for inputs such as UTF-16 keyword exports that are not UTF-8 text.
    */
   readBytes(path: string, ref?: string): Promise<Uint8Array | undefined>;
+  /**
+   * A committed file's bytes at a ref as a stream of chunks, for inputs of any size (performance exports):
+   * never buffered whole in one answer. Fails while streaming when the file is absent.
+   */
+  readStream(path: string, ref?: string): AsyncIterable<Uint8Array>;
   /** Paths of all files below `dir` at a ref, recursively, sorted. */
   listFiles(dir: string, ref?: string): Promise<string[]>;
   branchExists(branch: string): Promise<boolean>;
@@ -70,12 +124,17 @@ export interface Forge {
   openOrUpdatePullRequest(request: PullRequestRequest): Promise<PullRequest>;
   /** Approval: merges the PR into its base. */
   mergePullRequest(number: number, message?: string): Promise<PullRequest>;
+  /** Submitted reviews, oldest first, each with its inline comments. */
   listReviews(number: number): Promise<Review[]>;
+  /** Posts one review with inline comments (see `ReviewDraft`). */
+  createReview(number: number, review: ReviewDraft): Promise<PostedReview>;
   /**
    * Creates or edits in place the one comment on an issue/PR that contains `marker`
    * (an HTML comment), so re-runs never duplicate it.
    */
   upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }>;
   comment(issue: number, body: string): Promise<void>;
+  /** Opens an issue, or finds the one whose body holds `request.marker` (re-runs open no second). */
+  openIssue(request: IssueRequest): Promise<OpenedIssue>;
   addLabels(issue: number, labels: string[]): Promise<void>;
 }

@@ -1,4 +1,6 @@
 import type { Campaign } from '../artifacts/campaign-state.js';
+import { parseReviewFile, reviewPath } from '../artifacts/review.js';
+import { markClaims } from '../artifacts/review-claims.js';
 import { CrescendoError, hasCode, type Problem } from '../errors.js';
 import type { PullRequest } from '../forge/forge.js';
 import type { LocalForge } from '../forge/local/local-forge.js';
@@ -144,17 +146,90 @@ export function approve(deps: LocalDeps, id: string, options: ApproveOptions = {
   });
 }
 
-/** Local "request changes": records the feedback as a review, then regenerates the stage on its branch. */
-export function revise(deps: LocalDeps, id: string, feedback: string): Promise<StageRun> {
+export interface ReviseOptions {
+  /** Asset files (`path` or `path:line`) the feedback is about: only those are made again. */
+  assets?: readonly string[];
+  /** Also every asset the review marked changes-requested. */
+  changesRequested?: boolean;
+}
+
+/**
+ * Local "request changes": records the feedback as a review, then regenerates the stage on its branch. With
+ * assets named, the feedback goes to each of them (the same words `/crescendo revise <path> …` takes).
+ */
+export function revise(
+  deps: LocalDeps,
+  id: string,
+  feedback: string,
+  options: ReviseOptions = {},
+): Promise<StageRun> {
   return deps.forge.exclusive(`revise ${id}`, async () => {
     const open = await openStage(deps.forge, id);
     if (!open) throw new CrescendoError(`campaign ${id} has no open stage to revise`);
+    const requests = [
+      ...(options.assets ?? []).map((path) => `${path} ${feedback}`.trim()),
+      ...(options.changesRequested ? [`--changes-requested ${feedback}`.trim()] : []),
+    ];
+    const texts = requests.length > 0 ? requests : [feedback];
     await deps.forge.addReview(open.pr.number, {
       author: process.env.USER ?? 'local',
       state: 'CHANGES_REQUESTED',
-      body: feedback,
+      body: texts.join('\n'),
       submittedAt: new Date().toISOString(),
     });
-    return runStage(deps, { campaignId: id, stage: open.stage, feedback: [feedback] });
+    return runStage(deps, { campaignId: id, stage: open.stage, feedback: texts });
   });
+}
+
+/** What `crescendo verify` did: the claims it ticked or waived, and those it did not know. */
+export interface VerifyResult {
+  marked: string[];
+  unknown: string[];
+  branch: string;
+}
+
+/**
+ * Ticks (or waives) claims in review.md on the open review pull request's branch, in one commit: what a
+ * person does in the file on GitHub. `ids` empty with `all` marks every claim.
+ */
+export function verifyClaims(
+  forge: LocalForge,
+  id: string,
+  request: { ids: readonly string[]; all?: boolean; waive?: string },
+): Promise<VerifyResult> {
+  return forge.exclusive(`verify ${id}`, () => markOnReviewBranch(forge, id, request));
+}
+
+async function markOnReviewBranch(
+  forge: LocalForge,
+  id: string,
+  request: { ids: readonly string[]; all?: boolean; waive?: string },
+): Promise<VerifyResult> {
+  const branch = stageBranch(id, 'review');
+  const pr = await forge.findPullRequest(branch);
+  if (pr?.state !== 'open') {
+    throw new CrescendoError(`campaign ${id} has no open review pull request`, {
+      fix: `after the review is merged, tick claims in ${reviewPath(id)} on ${forge.defaultBranch} (edit and commit the file), then run distribution`,
+    });
+  }
+  const text = await forge.readFile(reviewPath(id), branch);
+  if (!text)
+    throw new CrescendoError('the review pull request has no review file', { where: reviewPath(id) });
+  const { data, body } = parseReviewFile(text, reviewPath(id));
+  const known = new Set(data.claims.map((c) => c.id));
+  const wanted = request.all ? [...known] : request.ids.map((x) => x.toUpperCase());
+  const marked = wanted.filter((x) => known.has(x));
+  const mark = request.waive
+    ? { state: 'waived' as const, reason: request.waive }
+    : { state: 'verified' as const };
+  const edited = markClaims(body, data.claims, new Set(marked), mark);
+  if (marked.length > 0 && edited !== body && text.endsWith(body)) {
+    await forge.commitFiles({
+      branch,
+      base: forge.defaultBranch,
+      message: `${request.waive ? 'Waive' : 'Verify'} claims ${marked.join(', ')} for ${id}`,
+      changes: [{ path: reviewPath(id), content: `${text.slice(0, text.length - body.length)}${edited}` }],
+    });
+  }
+  return { marked, unknown: wanted.filter((x) => !known.has(x)), branch };
 }

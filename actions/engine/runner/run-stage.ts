@@ -10,19 +10,25 @@ import {
 } from '../artifacts/campaign-state.js';
 import { parseBriefText } from '../brief-lines/brief-text.js';
 import { type Config, loadConfig } from '../config/config.js';
-import { CrescendoError } from '../errors.js';
+import { CrescendoError, formatError } from '../errors.js';
 import { duplicatePaths, isUnderPrefixes } from '../files/repo-path.js';
 import { formatPath } from '../files/yaml.js';
-import type { FileChange, Forge, PullRequest } from '../forge/forge.js';
+import type { FileChange, Forge, PullRequest, ReviewComment } from '../forge/forge.js';
 import type { Llm } from '../llm/llm.js';
 import { SpendGuard } from '../llm/spend-guard.js';
 import { type SpendRecord, totalUsd } from '../llm/spend-record.js';
 import { FIRST_STAGE, STAGES } from '../stages/index.js';
 import { previousStage, STAGE_NAMES, type StageName, stageBranch } from '../stages/names.js';
-import type { Stage, StageContext } from '../stages/stage.js';
+import type { Revision, Stage, StageContext } from '../stages/stage.js';
 import { loadCampaign } from './campaigns.js';
 import { nextAction, PROGRESS_MARKER, renderProgress } from './progress.js';
 import { pullRequestBody, pullRequestTitle, stageLabels } from './pull-request.js';
+import {
+  asPlainFeedback,
+  pendingLineComments,
+  type RevisionRequests,
+  revisionRequests,
+} from './revision-requests.js';
 import { StageSpendLog, spendByStage } from './spend-log.js';
 import { type StageViews, stageViews, viewOf } from './stage-status.js';
 import { stageWaits } from './waiting.js';
@@ -114,6 +120,11 @@ export interface RunStageRequest {
    * with the revision; when every one of them is applied already, nothing changes.
    */
   revisionIds?: readonly string[];
+  /**
+   * The inline review comments this revision applies, as the caller chose them (on GitHub: people with write
+   * access, not applied yet). When absent, every inline comment not applied yet is read from the forge.
+   */
+  lineComments?: readonly ReviewComment[];
 }
 
 /**
@@ -176,6 +187,7 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
   const files = {
     readFile: (p: string) => forge.readFile(p),
     readBytes: (p: string) => forge.readBytes(p),
+    readStream: (p: string) => forge.readStream(p),
     listFiles: (d: string) => forge.listFiles(d),
   };
   await stage.ready?.({ ...files, campaign, config, feedback, now, log });
@@ -187,17 +199,53 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
     capUsd,
     now: () => new Date(),
   });
+  // A revision reads the people's requests: revise commands, review bodies and their inline comments.
+  let requests: RevisionRequests | undefined;
+  let revision: Revision | undefined;
+  if (openPr && feedback.length > 0) {
+    requests = revisionRequests(
+      id,
+      feedback,
+      request.lineComments ?? (await pendingLineComments(forge, openPr.number, record.applied)),
+    );
+    const byAsset = stage.assetRevisions !== undefined;
+    revision = {
+      branch: { readFile: (p) => forge.readFile(p, branch), listFiles: (d) => forge.listFiles(d, branch) },
+      body: openPr.body,
+      assets: byAsset ? requests.assets : [],
+      changesRequested: byAsset && requests.changesRequested,
+    };
+  }
+  const prev = previousStage(stage.name);
+  const approvedBy = prev && views[prev].status === 'approved' ? views[prev].pr : undefined;
   const ctx: StageContext = {
     ...files,
     campaign,
     config,
     llm,
     guard,
-    feedback,
+    feedback: requests ? (stage.assetRevisions ? requests.general : asPlainFeedback(requests)) : feedback,
     ...(resume ? { pendingBatch: resume } : {}),
+    ...(revision ? { revision } : {}),
+    ...(approvedBy
+      ? {
+          approval: {
+            number: approvedBy.number,
+            body: approvedBy.body,
+            ...(approvedBy.mergedBy ? { mergedBy: approvedBy.mergedBy } : {}),
+          },
+        }
+      : {}),
     now,
     log,
   };
+  const maker = stage.assetRevisions?.regenerateWith;
+  if (revision && maker) {
+    const own = revision;
+    // The judging stage regenerates named assets with the stage that makes them, on this same branch.
+    revision.regenerate = (assets) =>
+      STAGES[maker].run({ ...ctx, feedback: [], revision: { ...own, assets, changesRequested: false } });
+  }
   log(
     `${stage.name}: ${feedback.length ? 'revising with feedback' : resume ? 'resuming' : 'generating'} for ${id}`,
   );
@@ -220,15 +268,32 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
   }
   await guard.save();
 
+  if (result.issue) {
+    const opened = await forge.openIssue(result.issue);
+    log(
+      `${stage.name}: issue #${opened.number} ${opened.created ? 'opened' : 'already open'}: ${result.issue.title}`,
+    );
+    result = {
+      ...result,
+      summary: `${result.summary}\n- ${result.issue.title}: ${deps.issueUrl ? deps.issueUrl(opened.number) : `#${opened.number}`}`,
+    };
+  }
   const written = new Set(result.files.map((f) => f.path));
-  const stale: FileChange[] = openPr ? staleFiles(stage, id, record.files, written) : [];
+  const removed = new Set(result.files.filter((f) => f.content === null).map((f) => f.path));
+  // A result that keeps other files (some assets revised) removes only what it says it removes.
+  const stale: FileChange[] =
+    openPr && !result.keepsOtherFiles ? staleFiles(stage, id, record.files, written) : [];
+  const kept = result.keepsOtherFiles && openPr ? record.files : [];
+  const applied = [...new Set([...revisionIds, ...(requests?.applied ?? [])])].filter(
+    (a) => !record.applied.includes(a),
+  );
   campaign.state.sample = campaign.state.sample || llm.isSample;
   campaign.state.stages[stage.name] = {
     ...record,
     revisions: record.revisions + (feedback.length ? 1 : 0),
-    files: [...written].sort(),
+    files: [...new Set([...kept, ...written])].filter((p) => !removed.has(p)).sort(),
     batch: result.batch,
-    applied: [...record.applied, ...revisionIds.filter((r) => !record.applied.includes(r))],
+    applied: [...record.applied, ...applied],
   };
   const verb = feedback.length
     ? 'revise'
@@ -268,6 +333,17 @@ export async function runStage(deps: PipelineDeps, request: RunStageRequest): Pr
   log(
     `${stage.name}: pull request #${pullRequest.number} ${openPr ? 'updated' : 'opened'} (${result.files.length} files, $${result.cost.usd.toFixed(4)})`,
   );
+  if (result.review) {
+    try {
+      const posted = await forge.createReview(pullRequest.number, result.review);
+      log(
+        `${stage.name}: review posted on #${pullRequest.number} (${posted.event}, ${posted.inlineComments} inline comments)`,
+      );
+    } catch (error) {
+      // The findings are in the pull request's files and body; a review that cannot be posted loses nothing.
+      log(`${stage.name}: could not post the review on #${pullRequest.number}: ${formatError(error)}`);
+    }
+  }
   return { campaign, pullRequest, cost: result.cost, next: nextAction(after), changed: true };
 }
 

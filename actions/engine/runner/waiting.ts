@@ -45,6 +45,7 @@ export async function stageWaits(
     await stage.ready({
       readFile: (p) => forge.readFile(p),
       readBytes: (p) => forge.readBytes(p),
+      readStream: (p) => forge.readStream(p),
       listFiles: (d) => forge.listFiles(d),
       campaign,
       config,

@@ -3,7 +3,7 @@ import type { Campaign, PendingBatch, StageCost } from '../artifacts/campaign-st
 import type { Config } from '../config/config.js';
 import type { Problem } from '../errors.js';
 import type { RepoFiles } from '../files/repo-files.js';
-import type { FileChange } from '../forge/forge.js';
+import type { FileChange, IssueRequest, ReviewDraft } from '../forge/forge.js';
 import type { Llm } from '../llm/llm.js';
 import type { SpendGuard } from '../llm/spend-guard.js';
 import type { StageName } from './names.js';
@@ -18,6 +18,10 @@ export interface StageContext extends RepoFiles {
   feedback: string[];
   /** An ended Message Batch this run collects (the stage submitted it on an earlier run). */
   pendingBatch?: PendingBatch;
+  /** Set when this run revises the stage's open pull request. */
+  revision?: Revision;
+  /** The merged pull request that approved the stage before: what people ticked in its body counts. */
+  approval?: { number: number; body: string; mergedBy?: string };
   now: Date;
   log(line: string): void;
 }
@@ -31,6 +35,41 @@ export interface StageResult {
   items?: StageItem[];
   /** A Message Batch submitted and still running: recorded in the state for a later run to collect. */
   batch?: PendingBatch;
+  /**
+   * The stage rewrote only some of its files (a revision of some assets): files of earlier runs it does not
+   * write stay as they are, and what it removes is an explicit `content: null` change.
+   */
+  keepsOtherFiles?: boolean;
+  /** A review the runner posts on the pull request after opening or updating it (inline comments). */
+  review?: ReviewDraft;
+  /**
+   * An issue to open once (found again by its marker on later runs): the next cycle's, from a campaign's
+   * final report. The runner opens it before the pull request, whose summary then links it.
+   */
+  issue?: IssueRequest;
+}
+
+/** One asset a revision names: a path under `content/<id>/` (or a companion file of it) and what to change. */
+export interface AssetRevision {
+  path: string;
+  notes: { text: string; line?: number }[];
+}
+
+/** What a revision of an open pull request builds on and asks for. */
+export interface Revision {
+  /** The files on the open pull request's branch (the version people reviewed). */
+  branch: Pick<RepoFiles, 'readFile' | 'listFiles'>;
+  /** The pull request's body as it is now (what people ticked in it). */
+  body: string;
+  /** Assets the reviewers named (a path in a revise command, an inline comment on an asset's line). */
+  assets: AssetRevision[];
+  /** Also every asset the review marked changes-requested (`crescendo revise <id> --changes-requested`). */
+  changesRequested: boolean;
+  /**
+   * For a stage that judges assets another stage makes (`Stage.assetRevisions.regenerateWith`): that stage,
+   * run for these assets only, on this branch.
+   */
+  regenerate?(assets: AssetRevision[]): Promise<StageResult>;
 }
 
 /** One thing a stage made or failed to make, with what it cost. */
@@ -62,6 +101,11 @@ export interface Stage {
   scheduled?: 'run' | 'resume';
   /** Repository paths (prefixes) this stage writes; a revision deletes nothing outside them. */
   writes(campaignId: string): string[];
+  /**
+   * Revisions may name single assets, and only those are made again. `regenerateWith` names the stage that
+   * makes them when this one only judges them (the review regenerates through content).
+   */
+  assetRevisions?: { regenerateWith?: StageName };
   /** Artifacts `crescendo check` validates after a person edited them, by their front-matter `kind`. */
   artifacts?: readonly ArtifactKind<unknown>[];
   /**

@@ -23,3 +23,24 @@ export function hunkOf(hunks: Hunk[], side: 'LEFT' | 'RIGHT', line: number): num
     return line >= first && line <= last;
   });
 }
+
+/** `diff_hunk` of a review comment: the hunk's header and its lines down to the commented line. */
+export function hunkText(diff: string, index: number, side: 'LEFT' | 'RIGHT', line: number): string {
+  const lines = diff.split('\n');
+  const starts = lines.flatMap((l, i) => (l.startsWith('@@') ? [i] : []));
+  const start = starts[index];
+  if (start === undefined) return '';
+  const header = /^@@ -(\d+)(?:,\d+)? \+(\d+)/.exec(lines[start] ?? '');
+  let left = Number(header?.[1] ?? 0);
+  let right = Number(header?.[2] ?? 0);
+  const out = [lines[start] ?? ''];
+  for (let i = start + 1; i < lines.length && !lines[i]?.startsWith('@@'); i++) {
+    const text = lines[i] ?? '';
+    out.push(text);
+    const at = side === 'LEFT' ? left : right;
+    if (!text.startsWith('+')) left++;
+    if (!text.startsWith('-')) right++;
+    if (at === line && (side === 'LEFT' ? !text.startsWith('+') : !text.startsWith('-'))) break;
+  }
+  return out.join('\n');
+}

@@ -16,6 +16,7 @@ import { type MergeMethod, mergePull, pullJson } from './pull-logic.js';
 import { pullsRoutes } from './pulls-routes.js';
 import { reactionsRoutes } from './reactions-routes.js';
 import { repoRoutes } from './repo-routes.js';
+import { reviewCommentsRoutes } from './review-comments-routes.js';
 import { createReview, type ReviewEvent } from './review-logic.js';
 import { type Route, routeName } from './router.js';
 import { ApiPipeline, type RecordedRequest } from './server.js';
@@ -179,6 +180,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     ...repoRoutes(ctx, views),
     ...gitDataRoutes(ctx),
     ...pullsRoutes(ctx, views),
+    ...reviewCommentsRoutes(ctx, views),
     ...issuesRoutes(ctx, views),
     ...reactionsRoutes(ctx, views),
   ];

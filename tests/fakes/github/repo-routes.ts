@@ -93,6 +93,10 @@ export function repoRoutes(ctx: FakeContext, views: Views): Route[] {
         if (/\.raw\b/.test(headers.accept ?? '') || /vnd\.github\.raw/.test(headers.accept ?? '')) {
           return { status: 200, body: content.toString('utf8') };
         }
+        // As GitHub documents: between 1 and 100 MB the object answer has no content (`encoding: "none"`);
+        // the raw media type or the blob API gives the bytes.
+        if (content.length > 1024 * 1024)
+          return ok({ ...contentEntry(entry, ref), content: '', encoding: 'none' });
         return ok({ ...contentEntry(entry, ref), content: wrappedBase64(content), encoding: 'base64' });
       },
     },

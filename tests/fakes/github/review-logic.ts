@@ -1,6 +1,6 @@
 import { ApiError } from './api-error.js';
 import { type FakeContext, isActionsBot } from './context.js';
-import { hunkOf, parseHunks } from './diff.js';
+import { hunkOf, hunkText, parseHunks } from './diff.js';
 import { findPull, refreshHead } from './pull-logic.js';
 import type { Actor, ReviewCommentRecord, ReviewRecord, ReviewState } from './state.js';
 
@@ -46,7 +46,7 @@ export async function createReview(
   if (input.event === 'COMMENT' && input.body.trim() === '' && input.comments.length === 0) {
     throw unprocessable('Review body is required when commenting');
   }
-  await assertCommentsInDiff(ctx, issue.pull.base, issue.pull.headSha, input.comments);
+  const hunks = await assertCommentsInDiff(ctx, issue.pull.base, issue.pull.headSha, input.comments);
   const review: ReviewRecord = {
     id: ctx.state.nextId(),
     pull: number,
@@ -55,29 +55,37 @@ export async function createReview(
     body: input.body,
     commitId: input.commitId ?? issue.pull.headSha,
     submittedAt: input.event ? ctx.state.timestamp() : null,
-    comments: input.comments,
+    comments: input.comments.map((comment, i) => ({
+      ...comment,
+      id: ctx.state.nextId(),
+      diffHunk: hunks[i] ?? '',
+    })),
   };
   ctx.state.reviews.push(review);
   return review;
 }
 
-/** GitHub anchors review comments on diff hunks; a line outside them is refused. */
+/** GitHub anchors review comments on diff hunks; a line outside them is refused. Answers each `diff_hunk`. */
 async function assertCommentsInDiff(
   ctx: FakeContext,
   base: string,
   head: string,
   comments: ReviewCommentRecord[],
-) {
-  if (comments.length === 0) return;
+): Promise<string[]> {
+  const texts: string[] = [];
+  if (comments.length === 0) return texts;
   const baseSha = (await ctx.git.refSha(`refs/heads/${base}`)) ?? head;
   const changed = new Set(await ctx.git.changedFiles(baseSha, head));
   for (const comment of comments) {
     if (!changed.has(comment.path)) throw unprocessable('Path could not be resolved');
-    const hunks = parseHunks(await ctx.git.fileDiff(baseSha, head, comment.path));
+    const diff = await ctx.git.fileDiff(baseSha, head, comment.path);
+    const hunks = parseHunks(diff);
     const hunk = hunkOf(hunks, comment.side, comment.line);
     if (hunk === -1) throw unprocessable('Pull request review thread line must be part of the diff');
     if (comment.startLine !== null && hunkOf(hunks, comment.side, comment.startLine) !== hunk) {
       throw unprocessable('Pull request review thread start line must be part of the same hunk as the line.');
     }
+    texts.push(hunkText(diff, hunk, comment.side, comment.line));
   }
+  return texts;
 }

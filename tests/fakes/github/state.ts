@@ -68,6 +68,10 @@ export interface ReviewCommentRecord {
   startLine: number | null;
   side: 'LEFT' | 'RIGHT';
   body: string;
+  /** Given when the review is created (the API assigns it). */
+  id?: number;
+  /** The diff hunk down to the commented line, as `diff_hunk` shows it. */
+  diffHunk?: string;
 }
 
 /** The reactions GitHub accepts. */

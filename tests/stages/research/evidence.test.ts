@@ -266,7 +266,7 @@ describe('two-phase research against the fake Messages API', () => {
 });
 
 describe('research loop back', () => {
-  const reportFile = (roi: number, to: string, headline: string) =>
+  const reportFile = (roi: number, to: string, headline: string, final = false) =>
     writeFrontMatter(
       {
         kind: 'report',
@@ -274,6 +274,7 @@ describe('research loop back', () => {
           period: { from: `${to.slice(0, 8)}01`, to },
           kpis: [],
           roi,
+          final,
           top: ['blog-1'],
           bottom: [],
           analysis: {
@@ -293,7 +294,12 @@ describe('research loop back', () => {
   it('says what changed since the last cycle from earlier measurement reports, given as data', async () => {
     const files = {
       'campaigns/2026-q4/reports/2026-12-31-report.md': reportFile(0.4, '2026-12-31', 'Search carried Q4'),
-      'campaigns/2027-q1/reports/2027-03-31-report.md': reportFile(0.9, '2027-03-31', 'LinkedIn doubled ROI'),
+      'campaigns/2027-q1/reports/2027-03-31-report.md': reportFile(
+        0.9,
+        '2027-03-31',
+        'LinkedIn doubled ROI',
+        true,
+      ),
       'campaigns/2027-q1/reports/broken.md': '---\nreport: 3\n---\n',
     };
     const prompts: string[] = [];
@@ -321,6 +327,8 @@ describe('research loop back', () => {
       '<data name="measurement report S2 (campaigns/2027-q1/reports/2027-03-31-report.md)">',
     );
     expect(onlyInsideData(prompts[0] ?? '', 'LinkedIn doubled ROI')).toBe(true);
+    // The campaign's final report opened the next cycle: research is told so.
+    expect(prompts[0]).toContain('"finalReport": true');
     expect(ctx.lines.join('\n')).toContain('campaigns/2027-q1/reports/broken.md');
     const body = result.files[0]?.content ?? '';
     expect(body).toContain('## What changed since the last cycle');

@@ -1,5 +1,14 @@
 import { CrescendoError } from '../../errors.js';
-import type { CommitRequest, Forge, PullRequest, PullRequestRequest } from '../forge.js';
+import type {
+  CommitRequest,
+  Forge,
+  IssueRequest,
+  OpenedIssue,
+  PostedReview,
+  PullRequest,
+  PullRequestRequest,
+  ReviewDraft,
+} from '../forge.js';
 import {
   createOctokit,
   DEFAULT_API_URL,
@@ -18,19 +27,15 @@ import {
 import { toCrescendoError } from './errors.js';
 import { branchSha, commitFilesVia, listFilesAt, readBytesAt, readFileAt, unless404 } from './git-data.js';
 import { askLogin } from './identity.js';
-import {
-  findPull,
-  type GitHubReview,
-  getPull,
-  listPullReviews,
-  mergePull,
-  openOrUpdatePull,
-} from './pulls.js';
+import { openIssueOnce } from './issues.js';
+import { findPull, getPull, mergePull, openOrUpdatePull } from './pulls.js';
+import { createPullReview, type GitHubReview, listPullReviews } from './reviews.js';
+import { streamFileAt } from './stream-file.js';
 
 export type { GitHubOctokit, ThrottleSettings } from './client.js';
 export type { IssueComment, Reaction } from './comments.js';
 export { toCrescendoError } from './errors.js';
-export type { GitHubReview } from './pulls.js';
+export type { GitHubReview } from './reviews.js';
 
 export interface GitHubForgeOptions {
   /** `GITHUB_TOKEN` or a GitHub App installation token. Never logged. */
@@ -49,6 +54,11 @@ export interface GitHubForgeOptions {
    * actions/create-github-app-token); asked of GitHub when omitted (see identity.ts).
    */
   login?: string;
+  /**
+   * The workflow's checkout (`GITHUB_WORKSPACE`): large committed files are streamed from its object store
+   * when it holds the same blob (see stream-file.ts).
+   */
+  workspace?: string;
 }
 
 /** A collaborator's role; custom roles are reported as the base role they extend. */
@@ -70,6 +80,7 @@ export class GitHubForge implements Forge {
     private readonly api: RepoApi,
     readonly defaultBranch: string,
     login?: string,
+    private readonly workspace?: string,
   ) {
     this.owner = api.owner;
     this.repo = api.repo;
@@ -116,7 +127,7 @@ export class GitHubForge implements Forge {
         throw toCrescendoError(error, baseUrl);
       }
     }
-    return new GitHubForge(api, defaultBranch, options.login);
+    return new GitHubForge(api, defaultBranch, options.login, options.workspace);
   }
 
   /**
@@ -133,7 +144,13 @@ export class GitHubForge implements Forge {
         fix: 'run inside GitHub Actions, or set GITHUB_REPOSITORY=owner/name',
       });
     }
-    return GitHubForge.create({ ...options, owner, repo, baseUrl: env.GITHUB_API_URL || DEFAULT_API_URL });
+    return GitHubForge.create({
+      workspace: env.GITHUB_WORKSPACE || undefined,
+      ...options,
+      owner,
+      repo,
+      baseUrl: env.GITHUB_API_URL || DEFAULT_API_URL,
+    });
   }
 
   /** The underlying client, for calls beyond `Forge` (wrap failures with `toCrescendoError`). */
@@ -156,6 +173,15 @@ export class GitHubForge implements Forge {
 
   readBytes(path: string, ref: string = this.defaultBranch): Promise<Uint8Array | undefined> {
     return this.call((api) => readBytesAt(api, path, ref));
+  }
+
+  /** Errors while streaming become CrescendoErrors like every other call's. */
+  async *readStream(path: string, ref: string = this.defaultBranch): AsyncGenerator<Uint8Array> {
+    try {
+      yield* streamFileAt(this.api, path, ref, this.workspace);
+    } catch (error) {
+      throw toCrescendoError(error, this.api.apiBase);
+    }
   }
 
   listFiles(dir: string, ref: string = this.defaultBranch): Promise<string[]> {
@@ -190,6 +216,11 @@ export class GitHubForge implements Forge {
     return this.call((api) => listPullReviews(api, number));
   }
 
+  async createReview(number: number, review: ReviewDraft): Promise<PostedReview> {
+    const me = await this.login();
+    return this.call((api) => createPullReview(api, number, review, me));
+  }
+
   upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }> {
     // The marker is what finds the comment next time, so it must be in the body.
     const text = body.includes(marker) ? body : `${body}\n\n${marker}`;
@@ -210,6 +241,10 @@ export class GitHubForge implements Forge {
     await this.call(({ octokit, owner, repo }) =>
       octokit.rest.issues.createComment({ owner, repo, issue_number: issue, body }),
     );
+  }
+
+  openIssue(request: IssueRequest): Promise<OpenedIssue> {
+    return this.call((api) => openIssueOnce(api, request));
   }
 
   async addLabels(issue: number, labels: string[]): Promise<void> {

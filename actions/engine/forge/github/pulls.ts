@@ -1,5 +1,5 @@
 import { CrescendoError } from '../../errors.js';
-import type { PullRequest, PullRequestRequest, Review } from '../forge.js';
+import type { PullRequest, PullRequestRequest } from '../forge.js';
 import type { RepoApi } from './client.js';
 import { isHttpError, isPullRequestAlreadyExists, messageOf, statusOf } from './errors.js';
 
@@ -152,40 +152,4 @@ export async function mergePull(api: RepoApi, number: number, message?: string):
     throw error;
   }
   return getPull(api, number);
-}
-
-const REVIEW_STATES = new Set<Review['state']>(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED']);
-
-/** A submitted review as GitHub has it: the engine's `Review` plus what identifies and links it. */
-export interface GitHubReview extends Review {
-  id: number;
-  /** `User` or `Bot`. */
-  authorType: string;
-  url: string;
-}
-
-/** Submitted reviews, oldest first (pending and dismissed ones left out). */
-export async function listPullReviews(api: RepoApi, number: number): Promise<GitHubReview[]> {
-  const { octokit, owner, repo } = api;
-  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
-    owner,
-    repo,
-    pull_number: number,
-    per_page: 100,
-  });
-  return reviews.flatMap((review) =>
-    REVIEW_STATES.has(review.state as Review['state'])
-      ? [
-          {
-            id: review.id,
-            author: review.user?.login ?? 'ghost',
-            authorType: review.user?.type ?? 'User',
-            state: review.state as Review['state'],
-            body: review.body ?? '',
-            submittedAt: review.submitted_at ?? '',
-            url: review.html_url,
-          },
-        ]
-      : [],
-  );
 }

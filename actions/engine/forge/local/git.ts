@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -55,6 +55,33 @@ export async function gitBytesMaybe(dir: string, args: string[]): Promise<Uint8A
     return new Uint8Array(stdout.buffer, stdout.byteOffset, stdout.byteLength);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Runs git in `dir` and streams its stdout chunk by chunk: for blobs of any size (`git cat-file blob …`),
+ * where buffering the output would stop at `maxBuffer`. Leaving the loop early ends git; a failure
+ * carries git's own message once the output has been read.
+ */
+export async function* gitStream(dir: string, args: string[]): AsyncGenerator<Uint8Array> {
+  const child = spawn('git', args, {
+    cwd: dir,
+    env: { ...process.env, ...IDENTITY },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const errors: Buffer[] = [];
+  child.stderr.on('data', (d: Buffer) => errors.push(d));
+  const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  let done = false;
+  try {
+    for await (const chunk of child.stdout) yield chunk as Buffer;
+    done = true;
+  } finally {
+    if (!done) child.kill();
+  }
+  const code = await exited;
+  if (code !== 0) {
+    throw new Error(`git ${args.join(' ')} failed: ${Buffer.concat(errors).toString('utf8').trim()}`);
   }
 }
 

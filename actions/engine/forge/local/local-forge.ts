@@ -3,13 +3,36 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { CrescendoError } from '../../errors.js';
 import { isPlainRepoPath } from '../../files/repo-path.js';
-import type { CommitRequest, FileChange, Forge, PullRequest, PullRequestRequest, Review } from '../forge.js';
-import { git, gitBytesMaybe, gitMaybe, gitResult } from './git.js';
-import { type LocalRecords, readRecords, writeRecords } from './records.js';
+import type {
+  CommitRequest,
+  FileChange,
+  Forge,
+  IssueRequest,
+  OpenedIssue,
+  PostedReview,
+  PullRequest,
+  PullRequestRequest,
+  Review,
+  ReviewDraft,
+} from '../forge.js';
+import { git, gitBytesMaybe, gitMaybe, gitResult, gitStream } from './git.js';
+import { type LocalIssue, type LocalRecords, readRecords, writeRecords } from './records.js';
 import { type LockOptions, withRepoLock } from './repo-lock.js';
+
+export type { LocalIssue } from './records.js';
 
 /** The identity Crescendo writes local comments as; `upsertComment` edits only comments by it. */
 export const LOCAL_COMMENT_AUTHOR = 'crescendo';
+
+/** Who Crescendo's own reviews are recorded as. */
+export const LOCAL_REVIEWER = 'crescendo';
+
+/** The next id of a review or review comment (one sequence, like GitHub's). */
+function nextId(records: LocalRecords): number {
+  const id = records.nextId ?? 1;
+  records.nextId = id + 1;
+  return id;
+}
 
 /**
  * A forge that is a plain git repository on disk. A "pull request" is a branch plus a
@@ -85,6 +108,11 @@ export class LocalForge implements Forge {
 
   async readBytes(path: string, ref = this.defaultBranch): Promise<Uint8Array | undefined> {
     return gitBytesMaybe(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
+  }
+
+  /** Streamed from git's object store: a file of any size, never held whole (no `maxBuffer`). */
+  readStream(path: string, ref = this.defaultBranch): AsyncIterable<Uint8Array> {
+    return gitStream(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
   }
 
   async listFiles(dir: string, ref = this.defaultBranch): Promise<string[]> {
@@ -257,8 +285,27 @@ export class LocalForge implements Forge {
   /** Local stand-in for a reviewer requesting changes (`crescendo revise`). */
   async addReview(number: number, review: Review): Promise<void> {
     const records = await this.records();
+    const id = review.id ?? nextId(records);
+    records.reviews[String(number)] = [...(records.reviews[String(number)] ?? []), { ...review, id }];
+    await this.save(records);
+  }
+
+  /** Records the review with its line comments; `crescendo review <id>` shows it. */
+  async createReview(number: number, draft: ReviewDraft): Promise<PostedReview> {
+    const records = await this.records();
+    if (!records.pulls.some((p) => p.number === number))
+      throw new CrescendoError(`there is no pull request #${number}`);
+    const review: Review = {
+      id: nextId(records),
+      author: LOCAL_REVIEWER,
+      state: draft.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'COMMENTED',
+      body: draft.body,
+      submittedAt: new Date().toISOString(),
+      comments: draft.comments.map((c) => ({ ...c, id: nextId(records), author: LOCAL_REVIEWER })),
+    };
     records.reviews[String(number)] = [...(records.reviews[String(number)] ?? []), review];
     await this.save(records);
+    return { id: review.id ?? 0, event: draft.event, inlineComments: draft.comments.length };
   }
 
   async upsertComment(issue: number, marker: string, body: string): Promise<{ id: number; url: string }> {
@@ -283,6 +330,33 @@ export class LocalForge implements Forge {
     const records = await this.records();
     records.comments.push({ id: records.comments.length + 1, issue, body, author: LOCAL_COMMENT_AUTHOR });
     await this.save(records);
+  }
+
+  async openIssue(request: IssueRequest): Promise<OpenedIssue> {
+    const records = await this.records();
+    const body = request.body.includes(request.marker)
+      ? request.body
+      : `${request.body}\n\n${request.marker}`;
+    let issue = records.issues.find((i) => i.body.includes(request.marker));
+    const created = !issue;
+    if (issue) {
+      if (issue.state === 'open') Object.assign(issue, { title: request.title, body });
+    } else {
+      issue = {
+        number: records.nextNumber++,
+        title: request.title,
+        body,
+        labels: request.labels,
+        state: 'open',
+      };
+      records.issues.push(issue);
+    }
+    await this.save(records);
+    return { number: issue.number, url: `local:${this.dir}#${issue.number}`, created };
+  }
+
+  async listIssues(): Promise<LocalIssue[]> {
+    return (await this.records()).issues;
   }
 
   async addLabels(issue: number, labels: string[]): Promise<void> {

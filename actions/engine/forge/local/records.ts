@@ -19,11 +19,23 @@ const PullRequestRecord = z.object({
   headSha: z.string(),
 });
 
+const ReviewCommentRecord = z.object({
+  id: z.number().int(),
+  path: z.string().min(1),
+  line: z.number().int().positive().optional(),
+  body: z.string(),
+  author: z.string(),
+});
+
 const ReviewRecord = z.object({
+  /** Absent in records from before reviews had ids. */
+  id: z.number().int().optional(),
   author: z.string(),
   state: z.enum(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED']),
   body: z.string(),
   submittedAt: z.string(),
+  /** Comments on lines of the pull request's files. */
+  comments: z.array(ReviewCommentRecord).optional(),
 });
 
 const CommentRecord = z.object({
@@ -34,9 +46,22 @@ const CommentRecord = z.object({
   author: z.string().optional(),
 });
 
-/** What a local repository keeps that git cannot: its pull requests, reviews, comments and labels. */
+/** An issue Crescendo opened (the next cycle's); campaign issues live on GitHub, not here. */
+const IssueRecord = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+  body: z.string(),
+  labels: z.array(z.string()),
+  state: z.enum(['open', 'closed']),
+});
+export type LocalIssue = z.infer<typeof IssueRecord>;
+
+/** What a local repository keeps that git cannot: its pull requests, reviews, comments, labels and issues. */
 export const LocalRecords = z.object({
   nextNumber: z.number().int().positive().default(1),
+  /** Ids of reviews and their comments (one sequence, like GitHub's). */
+  nextId: z.number().int().positive().optional(),
+  issues: z.array(IssueRecord).default([]),
   pulls: z.array(PullRequestRecord).default([]),
   reviews: z.record(z.string(), z.array(ReviewRecord)).default({}),
   comments: z.array(CommentRecord).default([]),

@@ -160,6 +160,7 @@ export function produceAsset(
     {
       ...(ctx.llm.isSample ? { sample: true as const } : {}),
       type: asset.type,
+      key: asset.key,
       campaign: brief.id,
       channel: asset.channel,
       date: asset.date,

@@ -9,6 +9,7 @@ import type { Stage, StageContext, StageResult } from '../stage.js';
 import { planAssets } from './asset-plan.js';
 import { collectContentBatch, shouldBatch, submitContentBatch } from './batch.js';
 import { CONTENT_CONCURRENCY, contentSystem, generateAssets, type ProducedAsset } from './generate.js';
+import { regenerateNamedAssets } from './regenerate.js';
 import { withUniquePaths } from './unique-paths.js';
 
 export const contentStage: Stage = {
@@ -24,6 +25,7 @@ export const contentStage: Stage = {
   onMerge: 'accepts the drafts for review; Crescendo then reviews every asset (nothing is published yet)',
   scheduled: 'resume',
   writes: (id) => [contentDir(id)],
+  assetRevisions: {},
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
     const [research, strategy, brand] = await Promise.all([
@@ -33,6 +35,15 @@ export const contentStage: Stage = {
     ]);
     const plan = planAssets(brief, strategy, research);
     const system = contentSystem(ctx, brand, research, strategy);
+    if (ctx.revision?.changesRequested && ctx.revision.assets.length === 0) {
+      throw new CrescendoError('drafts are not marked changes-requested; the review marks assets', {
+        fix: 'name the asset to revise (/crescendo revise <asset path> <what to change>), or revise the review pull request',
+      });
+    }
+    // A revision naming assets makes only those again; every other file stays as it is.
+    if (ctx.revision && ctx.revision.assets.length > 0) {
+      return regenerateNamedAssets(ctx, ctx.revision, plan, brand, system);
+    }
     if (!ctx.pendingBatch && shouldBatch(ctx, plan.length)) {
       return pendingBatchResult(brief.id, await submitContentBatch(ctx, plan, system), ctx.llm.isSample);
     }

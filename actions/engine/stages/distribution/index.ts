@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AssetFront, readContentFiles } from '../../artifacts/asset.js';
 import { DistributionData, distributionPath, ledgerPath } from '../../artifacts/ledger.js';
+import { approvedForDistribution, reviewPath } from '../../artifacts/review.js';
 import { AssetType } from '../../assets/asset-type.js';
 import { assetVariants } from '../../assets/index.js';
 import { utmContent, withUtm } from '../../channels/tracking.js';
@@ -10,6 +11,7 @@ import { bullets, table } from '../../files/markdown.js';
 import { toYaml } from '../../files/yaml.js';
 import { ask, campaignSystem, dataBlock, feedbackBlock } from '../ask.js';
 import type { ArtifactKind, Stage, StageContext } from '../stage.js';
+import { gateSection } from './held-back.js';
 
 export const ScheduleProposal = z.object({
   schedule: z
@@ -101,14 +103,17 @@ export const distributionStage: Stage = {
   artifacts: [distributionArtifact as ArtifactKind<unknown>],
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
-    const approved = (await readContentFiles(ctx, ctx.campaign.brief.id)).filter(
-      (f) => f.front.status === 'approved',
-    );
+    // Approved by the review and every claim ticked or waived (review.md, or the merged review PR's body).
+    const gate = await approvedForDistribution(ctx, brief.id, { approvalBody: ctx.approval?.body });
+    const approved = (await readContentFiles(ctx, brief.id)).filter((f) => gate.approved.includes(f.path));
     if (approved.length === 0) {
-      throw new CrescendoError('no approved assets to distribute', {
-        fix: 'approve the review stage with at least one asset marked approved',
+      throw new CrescendoError('no asset may be distributed yet', {
+        code: 'waiting',
+        problems: gate.held.map((h) => ({ where: h.path, message: h.reason })),
+        fix: `tick (or waive) the claims to verify in ${reviewPath(brief.id)}, then run distribution again`,
       });
     }
+    for (const held of gate.held) ctx.log(`  held back: ${held.path}: ${held.reason}`);
     const paths = approved.map((f) => f.path);
     ctx.log(`  scheduling ${approved.length} approved assets`);
     const { data, cost } = await ask(ctx, 'distribution', {
@@ -182,7 +187,10 @@ export const distributionStage: Stage = {
           ),
         ].join('\n\n'),
       ),
-    ].join('\n\n');
+      gateSection(gate, brief.id),
+    ]
+      .filter(Boolean)
+      .join('\n\n');
     const meta = {
       kind: 'distribution',
       campaign: brief.id,
@@ -200,6 +208,11 @@ export const distributionStage: Stage = {
       summary: bullets([
         `${entries.length} assets scheduled on ${channels.join(', ')}`,
         `First: ${entries[0]?.publishAt}; last: ${entries.at(-1)?.publishAt}`,
+        ...(gate.held.length
+          ? [
+              `Held back by the review (${gate.held.length}): ${gate.held.map((h) => `\`${h.path}\``).join(', ')}; see the plan`,
+            ]
+          : []),
       ]),
       cost,
     };

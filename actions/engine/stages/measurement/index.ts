@@ -1,18 +1,25 @@
-import { dataDir, isMetricsFile } from '../../artifacts/data-files.js';
-import { Analysis, ReportData, reportPath, reportsDir } from '../../artifacts/report.js';
+import {
+  Analysis,
+  amendmentsDir,
+  BudgetAmendmentData,
+  ReportData,
+  reportPath,
+  reportsDir,
+} from '../../artifacts/report.js';
 import { readStrategy } from '../../artifacts/strategy.js';
-import { type Channel, channelOf } from '../../channels/index.js';
-import { CrescendoError, type Problem } from '../../errors.js';
+import type { Problem } from '../../errors.js';
 import { renderArtifact } from '../../files/artifact-file.js';
-import { bullets, table } from '../../files/markdown.js';
+import { bullets } from '../../files/markdown.js';
 import { ask, campaignSystem, dataBlock, feedbackBlock } from '../ask.js';
 import type { ArtifactKind, Stage, StageContext } from '../stage.js';
-import { readMetricsFiles } from './metrics-file.js';
-import { actualFor, type MetricsRow, summarise } from './performance.js';
-
-const n = (v: number | undefined, digits = 0) =>
-  v === undefined ? 'n/a' : v.toLocaleString('en-US', { maximumFractionDigits: digits });
-const pct = (v: number | undefined) => (v === undefined ? 'n/a' : `${(v * 100).toFixed(1)}%`);
+import { checkProse, factsFor } from './facts.js';
+import { listDataFiles, metricsDir, touchpointsDir } from './files.js';
+import { gatherData, lastReport } from './gather.js';
+import { amendmentFile, nextCycleIssue } from './loop.js';
+import { measure } from './measure.js';
+import { renderReport } from './render.js';
+import { reportData } from './report-data.js';
+import { noDataError, unchangedError } from './waiting.js';
 
 export function analysisCheckpoints(analysis: Analysis, known: Set<string>): Problem[] {
   return analysis.recommendations.flatMap((r, i) =>
@@ -31,168 +38,123 @@ export const reportArtifact: ArtifactKind<ReportData> = {
   checkpoints: () => [],
 };
 
-/**
- * Where the campaign's numbers come from: GA4 for visits and conversions (every tracked link carries
- * utm_content), and each paid channel's own campaign report for impressions, clicks and cost.
- */
-function exportSources(channels: readonly Channel[]): string {
-  const paid = channels
-    .map(channelOf)
-    .filter((c) => c.tracking?.medium === 'cpc' || c.tracking?.medium === 'paid_social')
-    .map((c) => c.label);
-  const ga4 =
-    'GA4 (sessions and conversions by session source / medium and manual ad content, i.e. utm_content)';
-  if (paid.length === 0) return ga4;
-  const names = paid.length === 1 ? paid[0] : `${paid.slice(0, -1).join(', ')} and ${paid.at(-1)}`;
-  return `${ga4}, and from the campaign reports of ${names} (impressions, clicks, cost)`;
-}
+/** A proposed budget move (`campaigns/<id>/amendments/`): its lines must keep the approved total. */
+export const amendmentArtifact: ArtifactKind<BudgetAmendmentData> = {
+  kind: 'amendment',
+  schema: BudgetAmendmentData,
+  checkpoints: (a) => {
+    const before = a.lines.reduce((s, l) => s + l.before, 0);
+    const after = a.lines.reduce((s, l) => s + l.after, 0);
+    return Math.abs(before - after) < 0.005
+      ? []
+      : [{ where: 'lines', message: `the amended lines total ${after}, not the approved ${before}` }];
+  },
+};
 
-/** The campaign's performance exports; none means the stage waits (code `waiting`) and no model is called. */
-async function findMetricFiles(ctx: Pick<StageContext, 'listFiles' | 'campaign'>): Promise<string[]> {
-  const dir = dataDir(ctx.campaign.brief.id);
-  const files = (await ctx.listFiles(dir)).filter(isMetricsFile);
-  if (files.length === 0) {
-    throw new CrescendoError('no performance data to measure yet', {
-      code: 'waiting',
-      where: `${dir}/`,
-      fix: `export daily performance per channel from ${exportSources(ctx.campaign.brief.channels)}, and commit it as ${dir}/metrics.csv with the columns date, channel, utm_content, impressions, clicks, cost, conversions, revenue`,
-    });
-  }
-  return files;
-}
-
-/** Every row of the campaign's exports, checked before any model call (see metrics-file.ts). */
-async function readMetrics(
-  ctx: Pick<StageContext, 'listFiles' | 'readFile' | 'campaign'>,
-): Promise<MetricsRow[]> {
-  const paths = await findMetricFiles(ctx);
-  const files = await Promise.all(
-    paths.map(async (path) => ({ path, text: (await ctx.readFile(path)) ?? '' })),
-  );
-  return readMetricsFiles(files, ctx.campaign.brief.timeframe);
-}
+const PROMPT = `The numbers below were computed by code from the campaign's performance data and its plan of record; do not change them. Every number you write must be one of them (rounded as you like, a ratio may be written as a percent): any other number fails validation, so say other things in words. Explain what the plan-vs-actual, the funnel and the attribution models (where they agree and where their spread is wide) say, and give at least 3 specific optimisation recommendations, each naming the channels or utm_content values it rests on. When budgetMove holds a move, the report proposes it; do not propose a different amount.`;
 
 export const measurementStage: Stage = {
   name: 'measurement',
   title: 'Measurement report',
   checklist: [
-    'Performance vs KPIs by channel',
-    'Attribution across touchpoints',
-    'ROI',
-    'Top performing content and channels',
+    'Plan vs actual: budget pacing, KPI targets, attainment',
+    'Funnel by channel, week over week and monthly',
+    'Attribution by several models, side by side',
+    'Top and bottom performers, adjusted for cost and days live',
+    'Anomalies flagged; every number computed by code',
     'Specific optimisation recommendations',
   ],
   onMerge: 'accepts this report; the next one arrives on schedule',
   repeats: true,
   scheduled: 'run',
-  writes: (id) => [reportsDir(id)],
-  artifacts: [reportArtifact as ArtifactKind<unknown>],
+  writes: (id) => [reportsDir(id), metricsDir(id), touchpointsDir(id), amendmentsDir(id)],
+  artifacts: [reportArtifact as ArtifactKind<unknown>, amendmentArtifact as ArtifactKind<unknown>],
+  /** Configured sources are pulled by the run itself; without them the team's exports must be there. */
   async ready(ctx) {
-    await readMetrics(ctx);
+    if (ctx.config.measurement.sources.length > 0) return;
+    const files = await listDataFiles(ctx, ctx.campaign.brief.id);
+    if (files.metrics.length === 0) throw noDataError(ctx.campaign.brief, []);
   },
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
-    const [strategy, rows] = await Promise.all([readStrategy(ctx, ctx.campaign.brief.id), readMetrics(ctx)]);
-    const summary = summarise(rows);
-    const dates = rows.map((r) => r.date).sort();
-    const period = { from: dates[0]!, to: dates.at(-1)! };
-    const kpis = strategy.kpis.map((k) => {
-      const channel = summary.channels.find((c) => c.channel === k.channel);
-      const actual = channel ? (actualFor(k.metric, channel) ?? null) : null;
-      return {
-        channel: k.channel,
-        metric: k.metric,
-        target: k.target,
-        actual,
-        attainment: actual === null ? null : actual / k.target,
-      };
+    const strategy = await readStrategy(ctx, brief.id);
+    const data = await gatherData(ctx, process.env);
+    const previous = await lastReport(ctx, brief.id);
+    if (previous?.fingerprint === data.fingerprint && ctx.feedback.length === 0) {
+      throw unchangedError(brief.id, previous.path, ctx.config.measurement.sources.length > 0);
+    }
+    const window = { start: brief.timeframe.start, end: brief.timeframe.end };
+    const m = measure({
+      strategy,
+      rows: data.rows,
+      window,
+      now: ctx.now,
+      ...(data.attribution ? { attribution: data.attribution } : {}),
     });
-    const top = summary.assets.slice(0, 3).map((a) => a.utmContent);
-    const bottom = summary.assets
-      .slice(-3)
-      .reverse()
-      .map((a) => a.utmContent)
-      .filter((a) => !top.includes(a));
+    const currency = brief.budget.currency;
+    const facts = factsFor(m, currency);
     const known = new Set([
-      ...summary.channels.map((c) => c.channel),
-      ...summary.assets.map((a) => a.utmContent),
+      ...m.channels.map((c) => c.channel),
+      ...data.rows.map((r) => r.utm_content).filter(Boolean),
     ]);
-    ctx.log(`  analysing ${rows.length} rows from ${period.from} to ${period.to}`);
-    const facts = {
-      period,
-      total: summary.total,
-      channels: summary.channels,
-      kpis,
-      topAssets: summary.assets.slice(0, 3),
-      bottomAssets: summary.assets.slice(-3),
-    };
+    ctx.log(
+      `  analysing ${data.rows.length} day/channel/asset rows from ${m.dataFrom} to ${m.plan.asOf} (${m.plan.cadence})`,
+    );
     const { data: analysis, cost } = await ask(ctx, 'measurement', {
-      task: `measurement/${period.to}`,
-      system: campaignSystem(ctx, 'You are the analytics analyst: attribution, ROI, optimisation.'),
-      prompt: `The numbers below were computed by code from the campaign's performance exports; do not change them. Explain attribution across channels and give at least 3 specific optimisation recommendations, each naming the channels or utm_content values it rests on.\n\n${dataBlock('measured-performance', JSON.stringify(facts, null, 2))}${feedbackBlock(ctx)}`,
+      task: `measurement/${m.plan.asOf}`,
+      system: campaignSystem(
+        ctx,
+        'You are the analytics analyst: plan vs actual, attribution, ROI, optimisation.',
+      ),
+      prompt: `${PROMPT}\n\n${dataBlock('measured-performance', JSON.stringify(facts, null, 2))}${feedbackBlock(ctx)}`,
       schema: Analysis,
-      check: (a) => analysisCheckpoints(a, known),
+      check: (a) => [...analysisCheckpoints(a, known), ...checkProse(a, facts)],
     });
-    const report: ReportData = { period, kpis, roi: summary.total.roi ?? null, top, bottom, analysis };
-    const c = brief.budget.currency;
-    const body = [
-      `# Performance report ${period.from} – ${period.to}`,
-      `**${analysis.headline}**`,
-      `Spend ${c} ${n(summary.total.cost, 2)} · revenue ${c} ${n(summary.total.revenue, 2)} · ROI ${pct(summary.total.roi)} · conversions ${n(summary.total.conversions)} · cost per conversion ${c} ${n(summary.total.cpa, 2)}`,
-      '## Performance against KPIs',
-      table(
-        ['Channel', 'KPI', 'Target', 'Actual', 'Attainment'],
-        kpis.map((k) => [
-          k.channel,
-          k.metric,
-          n(k.target),
-          n(k.actual ?? undefined),
-          k.attainment === null ? 'not measured' : pct(k.attainment),
-        ]),
-      ),
-      '## Channels',
-      table(
-        ['Channel', 'Impressions', 'Clicks', 'CTR', 'Cost', 'Conversions', 'Cost/conv.', 'Revenue', 'ROI'],
-        summary.channels.map((ch) => [
-          ch.channel,
-          n(ch.impressions),
-          n(ch.clicks),
-          pct(ch.ctr),
-          n(ch.cost, 2),
-          n(ch.conversions),
-          n(ch.cpa, 2),
-          n(ch.revenue, 2),
-          pct(ch.roi),
-        ]),
-      ),
-      '## Attribution',
-      analysis.attribution,
-      '## Top and bottom performers',
-      `Top: ${top.join(', ') || 'n/a'}. Bottom: ${bottom.join(', ') || 'n/a'}.`,
-      '## Recommendations',
-      ...analysis.recommendations.map(
-        (r, i) =>
-          `${i + 1}. **${r.recommendation}** — expected: ${r.expectedImpact} _(based on ${r.basedOn.join(', ')})_`,
-      ),
-    ].join('\n\n');
+    const path = reportPath(brief.id, m.plan.asOf);
     const meta = {
       kind: 'report',
       campaign: brief.id,
       generated: ctx.now.toISOString(),
       sample: ctx.llm.isSample,
     };
+    const amendment = amendmentFile(m, brief, path, { ...meta, kind: 'amendment' });
+    const findings = [...data.log.warnings(), ...data.attributionWarnings, ...data.pulled.warnings];
+    const report = reportData(m, analysis, {
+      fingerprint: data.fingerprint,
+      files: data.files,
+      findings,
+      ...(amendment ? { amendment: amendment.path } : {}),
+    });
+    const body = renderReport(m, {
+      campaignName: brief.name,
+      currency,
+      sample: ctx.llm.isSample || ctx.campaign.state.sample,
+      analysis,
+      touchpointsDir: touchpointsDir(brief.id),
+      files: data.files,
+      findings,
+      pulled: data.pulled.lines,
+      ...(amendment ? { amendmentPath: amendment.path } : {}),
+      nextCycle: m.plan.final,
+    });
     return {
       files: [
-        {
-          path: reportPath(brief.id, period.to),
-          content: renderArtifact(meta, { report }, body),
-        },
+        { path, content: renderArtifact(meta, { report }, body) },
+        ...(amendment ? [amendment] : []),
+        ...data.pulled.changes,
       ],
       summary: bullets([
-        `Period ${period.from} – ${period.to}; ROI ${pct(summary.total.roi)}`,
+        `${m.plan.final ? 'Final' : m.plan.cadence === 'monthly' ? 'Monthly' : 'Weekly'} report, data ${m.dataFrom} – ${m.plan.asOf}; ${m.comparison.label}`,
+        ...m.planVsActual.budget
+          .filter((b) => b.status === 'overspending' || b.status === 'underspending')
+          .map((b) => `${b.channel} is ${b.status}: pacing ${Math.round((b.pacing ?? 0) * 100)}%`),
+        ...(m.anomalies.length ? [`${m.anomalies.length} anomalies flagged`] : []),
+        ...(amendment ? [`Budget amendment proposed: \`${amendment.path}\``] : []),
+        ...data.pulled.lines.map((l) => `Pulled ${l}`),
         `${analysis.recommendations.length} recommendations`,
       ]),
       cost,
+      ...(m.plan.final ? { issue: nextCycleIssue(brief, analysis, m, path) } : {}),
     };
   },
 };

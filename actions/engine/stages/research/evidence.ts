@@ -114,7 +114,14 @@ export function researchPrompt(
       dataBlock(
         `measurement report ${provided.reports.get(r.path)} (${r.path})`,
         JSON.stringify(
-          { period: r.period, roi: r.roi, headline: r.headline, recommendations: r.recommendations },
+          {
+            period: r.period,
+            roi: r.roi,
+            headline: r.headline,
+            recommendations: r.recommendations,
+            // A campaign's final report opened a next-cycle issue from these recommendations.
+            ...(r.final ? { finalReport: true, openedTheNextCycle: true } : {}),
+          },
           null,
           2,
         ),

@@ -56,6 +56,8 @@ export interface PastReport {
   headline: string;
   roi: number | null;
   recommendations: string[];
+  /** The campaign's last report: its recommendations open the next cycle (its next-cycle issue). */
+  final: boolean;
 }
 
 /**
@@ -82,6 +84,7 @@ export async function readPastReports(
         headline: r.analysis.headline,
         roi: r.roi,
         recommendations: r.analysis.recommendations.map((x) => x.recommendation),
+        final: r.final ?? false,
       });
     } catch (error) {
       warnings.push(`${path}: ${error instanceof Error ? error.message : String(error)}; not used`);

@@ -1,41 +1,139 @@
 import { contentDir, readContentFiles, withStatus } from '../../artifacts/asset.js';
 import { readBrand } from '../../artifacts/brand.js';
-import { ReviewData, reviewPath } from '../../artifacts/review.js';
-import { CrescendoError, type Problem } from '../../errors.js';
+import { addCost } from '../../artifacts/campaign-state.js';
+import { readResearch } from '../../artifacts/research.js';
+import { ReviewData, readReview, reviewCheckpoints, reviewPath } from '../../artifacts/review.js';
+import { combineMarks, parseClaimMarks } from '../../artifacts/review-claims.js';
+import { readStrategy } from '../../artifacts/strategy.js';
+import { CrescendoError } from '../../errors.js';
 import { renderArtifact } from '../../files/artifact-file.js';
-import { bullets, table } from '../../files/markdown.js';
-import { ask, campaignSystem, dataBlock, feedbackBlock } from '../ask.js';
-import type { ArtifactKind, Stage, StageContext } from '../stage.js';
+import { bullets } from '../../files/markdown.js';
+import { campaignSystem, dataBlock } from '../ask.js';
+import type { ArtifactKind, Stage, StageContext, StageResult } from '../stage.js';
+import { fileDiff } from './anchors.js';
+import { assetReview, carriedModelPart, claimSources, numberClaims, reviewData } from './assemble.js';
+import { CODE_CHECK_LIST } from './checks/index.js';
+import type { CheckResult } from './code-check.js';
+import { modelReviews } from './model-review.js';
+import { pullRequestSummary, reviewBody, reviewDraft } from './render.js';
+import { assignKeys, reviewedAsset } from './reviewed-asset.js';
+import { reviewRound } from './round.js';
+import { siteMap } from './site-map.js';
 
-export function reviewCheckpoints(data: ReviewData, expectedPaths?: string[]): Problem[] {
-  const problems: Problem[] = [];
-  const seen = new Map<string, number>();
-  data.assets.forEach((a, i) => {
-    if (seen.has(a.path))
-      problems.push({ where: `assets[${i}].path`, message: `${a.path} is reviewed twice` });
-    seen.set(a.path, i);
-    if (a.verdict === 'approve' && a.findings.some((f) => f.severity === 'blocker')) {
-      problems.push({
-        where: `assets[${i}].verdict`,
-        message: 'an asset with a blocker finding cannot be approved',
-      });
-    }
-  });
-  for (const path of expectedPaths ?? []) {
-    if (!seen.has(path)) problems.push({ where: 'assets', message: `${path} has no review` });
-  }
-  for (const path of seen.keys()) {
-    if (expectedPaths && !expectedPaths.includes(path))
-      problems.push({ where: 'assets', message: `${path} is not an asset of this campaign` });
-  }
-  return problems;
-}
+export { reviewCheckpoints };
 
 export const reviewArtifact: ArtifactKind<ReviewData> = {
   kind: 'review',
   schema: ReviewData,
   checkpoints: (d) => reviewCheckpoints(d),
 };
+
+async function run(ctx: StageContext): Promise<StageResult> {
+  const { brief } = ctx.campaign;
+  const [base, brand, research, strategy] = await Promise.all([
+    readContentFiles(ctx, brief.id),
+    readBrand(ctx, brief),
+    readResearch(ctx, brief.id).catch(() => undefined),
+    readStrategy(ctx, brief.id).catch(() => undefined),
+  ]);
+  if (base.length === 0)
+    throw new CrescendoError('there is no content to review', {
+      where: `${contentDir(brief.id)}/`,
+      fix: 'approve the content stage first',
+    });
+  const previous = ctx.revision ? await readReview(ctx.revision.branch, brief.id) : undefined;
+  const round = await reviewRound(ctx, base, previous);
+  const assets = assignKeys(round.current.map((f) => reviewedAsset(f, brand)));
+  ctx.log(`  checking ${assets.length} assets by code (${CODE_CHECK_LIST.map((c) => c.id).join(', ')})`);
+  const input = { campaignId: brief.id, brief, brand, assets, research, site: siteMap(brief, brand, assets) };
+  const code: CheckResult = { findings: [], claims: [] };
+  for (const check of CODE_CHECK_LIST) {
+    const found = check.run(input);
+    code.findings.push(...found.findings);
+    code.claims.push(...found.claims);
+  }
+  const toModel = assets.filter((a) => round.reviewNow.has(a.path) && !a.problem);
+  ctx.log(`  reviewing ${toModel.length} assets for tone, accuracy and persuasiveness`);
+  const system = campaignSystem(
+    ctx,
+    'You are the content reviewer: tone, accuracy and persuasiveness, for this brand and audience.',
+    [
+      dataBlock(
+        'brand-and-strategy',
+        JSON.stringify(
+          {
+            brand,
+            positioning: strategy?.positioning,
+            objectives: strategy?.objectives,
+            audience: research?.audience,
+          },
+          null,
+          2,
+        ),
+      ),
+    ],
+  );
+  const model = await modelReviews(ctx, toModel, brand, system, code.findings);
+  const fresh = new Map(model.reviews.map((r) => [r.path, r]));
+  const before = new Map((previous?.data.assets ?? []).map((a) => [a.path, a]));
+  const parts = new Map(
+    assets.map((a) => [
+      a.path,
+      fresh.get(a.path) ??
+        (round.reviewNow.has(a.path)
+          ? undefined
+          : carriedModelPart(before.get(a.path), previous?.data.claims ?? [], a.path)),
+    ]),
+  );
+  const reviews = assets.map((a) => assetReview(a, code, parts.get(a.path)));
+  const claims = numberClaims(
+    assets.flatMap((a) => claimSources(a, code, parts.get(a.path))),
+    previous?.data.claims,
+  );
+  const data = reviewData(reviews, claims);
+  const file = reviewPath(brief.id);
+  const marks = combineMarks(
+    parseClaimMarks(previous?.body ?? '', claims),
+    parseClaimMarks(ctx.revision?.body ?? '', claims),
+  );
+  const verdicts = new Map(reviews.map((r) => [r.path, r.verdict]));
+  const baseText = new Map(base.map((f) => [f.path, f.text]));
+  const statusFiles = round.current.map((f) => ({
+    path: f.path,
+    content: withStatus(f, verdicts.get(f.path) ?? 'changes-requested'),
+  }));
+  const diffs = new Map(statusFiles.map((f) => [f.path, fileDiff(baseText.get(f.path), f.content)]));
+  const draft = reviewDraft(data, round.reviewNow, diffs);
+  const meta = {
+    kind: 'review',
+    campaign: brief.id,
+    generated: ctx.now.toISOString(),
+    sample: ctx.llm.isSample,
+  };
+  const approved = reviews.filter((r) => r.verdict === 'approved').length;
+  return {
+    files: [
+      {
+        path: file,
+        content: renderArtifact(meta, { review: data }, reviewBody(data, marks, file, CODE_CHECK_LIST)),
+      },
+      ...statusFiles,
+      ...round.passThrough,
+    ],
+    summary: [
+      ...(round.notes.length ? [bullets(round.notes)] : []),
+      pullRequestSummary(
+        data,
+        marks,
+        file,
+        `Crescendo's review of this run is posted on this pull request with ${draft.comments.length} inline comment${draft.comments.length === 1 ? '' : 's'}; ${approved} of ${reviews.length} assets approved.`,
+      ),
+    ].join('\n\n'),
+    cost: addCost(model.cost, round.cost),
+    keepsOtherFiles: true,
+    review: draft,
+  };
+}
 
 export const reviewStage: Stage = {
   name: 'review',
@@ -47,86 +145,10 @@ export const reviewStage: Stage = {
     'Clear CTAs',
     'Ready for distribution',
   ],
-  onMerge: 'approves the assets marked approved; Crescendo then schedules them for distribution',
+  onMerge:
+    "writes each asset's verdict into its status (approved or changes-requested); approved assets whose claims are ticked or waived are then scheduled for distribution",
   writes: (id) => [reviewPath(id), contentDir(id)],
+  assetRevisions: { regenerateWith: 'content' },
   artifacts: [reviewArtifact as ArtifactKind<unknown>],
-  async run(ctx: StageContext) {
-    const { brief } = ctx.campaign;
-    const [files, brand] = await Promise.all([
-      readContentFiles(ctx, ctx.campaign.brief.id),
-      readBrand(ctx, ctx.campaign.brief),
-    ]);
-    if (files.length === 0)
-      throw new CrescendoError('there is no content to review', {
-        where: `${contentDir(brief.id)}/`,
-        fix: 'approve the content stage first',
-      });
-    const paths = files.map((f) => f.path);
-    ctx.log(`  reviewing ${files.length} assets for brand, accuracy, SEO and CTAs`);
-    const { data, cost } = await ask(ctx, 'review', {
-      task: 'review',
-      system: campaignSystem(
-        ctx,
-        'You are the content reviewer: brand compliance, fact-checking, SEO, conversion.',
-        [dataBlock('brand-voice', JSON.stringify(brand, null, 2))],
-      ),
-      prompt: `Review every asset below. For each: findings (brand, accuracy, seo, cta, readiness) with severity, the factual claims a human must verify, and a verdict (approve only when ready to distribute). Review exactly the paths listed below.\n\n${dataBlock('paths-to-review', paths.join('\n'))}\n\n${files
-        .map((f) => dataBlock(f.path, f.text))
-        .join('\n\n')}${feedbackBlock(ctx)}`,
-      schema: ReviewData,
-      check: (d) => reviewCheckpoints(d, paths),
-    });
-    const verdicts = new Map(data.assets.map((a) => [a.path, a.verdict]));
-    // The review PR carries each asset's new status, so merging it is the content approval.
-    const statusChanges = files.map((f) => ({
-      path: f.path,
-      content: withStatus(f, verdicts.get(f.path) === 'approve' ? 'approved' : 'changes-requested'),
-    }));
-    const approved = data.assets.filter((a) => a.verdict === 'approve').length;
-    const meta = {
-      kind: 'review',
-      campaign: brief.id,
-      generated: ctx.now.toISOString(),
-      sample: ctx.llm.isSample,
-    };
-    const body = [
-      '# Content review',
-      data.summary,
-      table(
-        ['Asset', 'Verdict', 'Blockers', 'Major', 'Minor'],
-        data.assets.map((a) => [
-          a.path,
-          a.verdict,
-          ...(['blocker', 'major', 'minor'] as const).map(
-            (s) => a.findings.filter((f) => f.severity === s).length,
-          ),
-        ]),
-      ),
-      ...data.assets.map((a) =>
-        [
-          `## ${a.path}`,
-          `Verdict: **${a.verdict}**`,
-          a.findings.length
-            ? bullets(a.findings.map((f) => `${f.severity} · ${f.check}: ${f.note}`))
-            : 'No findings.',
-          a.claimsToVerify.length
-            ? `Claims to verify before publishing:\n\n${bullets(a.claimsToVerify.map((c) => `[ ] ${c}`))}`
-            : '',
-        ]
-          .filter(Boolean)
-          .join('\n\n'),
-      ),
-    ].join('\n\n');
-    return {
-      files: [
-        { path: reviewPath(brief.id), content: renderArtifact(meta, { review: data }, body) },
-        ...statusChanges,
-      ],
-      summary: bullets([
-        `${approved} of ${data.assets.length} assets approved by the reviewer; the rest are marked changes-requested`,
-        '**Approval gate:** merging approves the assets marked approved for distribution.',
-      ]),
-      cost,
-    };
-  },
+  run,
 };

@@ -1,7 +1,0 @@
-import { createRequire as __crescendoCreateRequire, isBuiltin as __crescendoIsBuiltin } from 'node:module';
-const require = ((nodeRequire) => (id) => {
-  if (__crescendoIsBuiltin(id)) return nodeRequire(id);
-  const message = "Cannot find module '" + id + "' (the Crescendo bundle loads only Node built-ins)";
-  throw Object.assign(new Error(message), { code: 'MODULE_NOT_FOUND' });
-})(__crescendoCreateRequire(import.meta.url));
-import{execFile as d}from"node:child_process";import{promisify as u}from"node:util";var i=u(d),o={GIT_AUTHOR_NAME:"Crescendo",GIT_AUTHOR_EMAIL:"crescendo@localhost",GIT_COMMITTER_NAME:"Crescendo",GIT_COMMITTER_EMAIL:"crescendo@localhost"};async function a(n,e,t={}){let r=i("git",e,{cwd:n,env:{...process.env,...o,...t.env},maxBuffer:67108864});t.input!==void 0&&r.child.stdin?.end(t.input);try{let{stdout:s}=await r;return s}catch(s){let c=s.stderr?.trim();throw new Error(`git ${e.join(" ")} failed: ${c||s.message}`)}}async function y(n,e){try{return await a(n,e)}catch{return}}async function m(n,e){try{let{stdout:t}=await i("git",e,{cwd:n,env:{...process.env,...o},encoding:"buffer",maxBuffer:67108864});return new Uint8Array(t.buffer,t.byteOffset,t.byteLength)}catch{return}}async function p(n,e){try{let{stdout:t,stderr:r}=await i("git",e,{cwd:n,env:{...process.env,...o},maxBuffer:67108864});return{code:0,stdout:t,stderr:r}}catch(t){let r=t;if(typeof r.code!="number")throw t;return{code:r.code,stdout:r.stdout??"",stderr:r.stderr??""}}}export{a,y as b,m as c,p as d};
