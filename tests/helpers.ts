@@ -22,6 +22,14 @@ export const exampleBrief = (): Brief => parseBrief(exampleBriefInput());
 /** The structured brief as plain data (a copy), for tests that change one field of it. */
 export const exampleBriefData = (): Brief => JSON.parse(JSON.stringify(exampleBrief()));
 
+/**
+ * The small example as it was before the demo went full scale (2 blog posts, 4 social posts, its sample
+ * answers with the flaws the review checks are held against): a fixture, not the demo.
+ */
+export const smallDemoDir = join(packageRoot, 'tests', 'fixtures', 'demo-small');
+export const smallSamplesDir = join(smallDemoDir, 'answers');
+export const smallBriefPath = join(smallDemoDir, 'brief.yml');
+
 /** A fresh repository set up with `crescendo init`, and its forge. */
 export async function freshRepo(): Promise<{ dir: string; forge: LocalForge; lines: string[] }> {
   const dir = await mkdtemp(join(tmpdir(), 'crescendo-test-'));
