@@ -56,3 +56,21 @@ export async function spentAt(forge: LocalForge, id: string, ref?: string) {
     calls: records.length,
   };
 }
+
+/**
+ * Approves the open stage `times` times in a row, as a person would: the strategy's warnings accepted
+ * (these tests plan with the default benchmarks), and every claim of the review ticked before it merges,
+ * so no asset is held back from distribution.
+ */
+export async function approveInTurn(
+  deps: Parameters<typeof import('../actions/engine/runner/local-actions.js').approve>[0],
+  id: string,
+  times: number,
+): Promise<void> {
+  const { approve, openStage, verifyClaims } = await import('../actions/engine/runner/local-actions.js');
+  for (let i = 0; i < times; i++) {
+    if ((await openStage(deps.forge, id))?.stage === 'review')
+      await verifyClaims(deps.forge, id, { ids: [], all: true });
+    await approve(deps, id, { override: 'default benchmarks in this test' });
+  }
+}

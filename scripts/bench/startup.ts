@@ -4,7 +4,7 @@
  * the figure is the median of their ratios after one warm-up, so load on the machine cancels out.
  *
  *  - `crescendo --help` ÷ `node -e 0`: a help text must not load the engine.
- *  - `crescendo status` in an empty repository ÷ `node -e 0`: any command's start-up.
+ *  - `crescendo status` in a repository just set up by `crescendo init` ÷ `node -e 0`: any command's start-up.
  *  - an action (`actions/research/main.js`, as the runner starts it) from process start to its first
  *    GitHub API request ÷ a bare Node process from start to one `fetch` to the same loopback server.
  *
@@ -175,6 +175,8 @@ export async function benchStartup(options: StartupOptions = {}): Promise<BenchF
     );
     const repo = join(dir, 'empty-repo');
     await execFileAsync('git', ['init', '-q', repo]);
+    // `status` needs a configuration: the repository is set up as `crescendo init` leaves it.
+    await execFileAsync(process.execPath, [cli, 'init'], { cwd: repo, env: baseEnv() });
     const status = await medianOf(
       repeats,
       pairs(bare, () => timeToExit([cli, 'status'], repo)),
@@ -206,7 +208,7 @@ export async function benchStartup(options: StartupOptions = {}): Promise<BenchF
         repeats,
       },
       {
-        name: 'CLI: `crescendo status` (empty repository) ÷ `node -e 0`',
+        name: 'CLI: `crescendo status` (no campaign yet) ÷ `node -e 0`',
         value: status,
         unit: '×',
         target: { atMost: 5 },

@@ -1,6 +1,7 @@
 import type { BrandVoice } from '../../actions/engine/artifacts/brand.js';
 import type { Brief } from '../../actions/engine/artifacts/brief.js';
 import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
+import { ledgerCheckpoints, parseLedger } from '../../actions/engine/artifacts/ledger.js';
 import type { StrategyData } from '../../actions/engine/artifacts/strategy.js';
 import { AssetType } from '../../actions/engine/assets/asset-type.js';
 import { parseBriefText } from '../../actions/engine/brief-lines/brief-text.js';
@@ -73,6 +74,13 @@ export function checkFile(file: string, text: string, options: CheckOptions = {}
     if (file.endsWith('campaign.yml') && file.includes('campaigns/')) {
       kind = 'campaign';
       parseCampaignFile(text, file);
+    } else if (/(^|[\\/])campaigns[\\/][^\\/]+[\\/]ledger\.ya?ml$/.test(file)) {
+      kind = 'ledger';
+      const problems = ledgerCheckpoints(parseLedger(text, file)).map((p) => ({
+        ...p,
+        where: `${file} ${p.where}`,
+      }));
+      return { file, kind, ok: problems.length === 0, problems };
     } else if (file.endsWith('crescendo.yml')) {
       kind = 'config';
       parseConfig(text, file);
@@ -142,7 +150,7 @@ export function checkFile(file: string, text: string, options: CheckOptions = {}
         problems: [
           {
             where: file,
-            message: 'is not a file Crescendo knows (a brief, campaign.yml, or a generated .md)',
+            message: 'is not a file Crescendo knows (a brief, campaign.yml, ledger.yml, or a generated .md)',
           },
         ],
       };

@@ -1,19 +1,16 @@
-import { copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { BRAND_PATH, parseBrandVoice } from '../../actions/engine/artifacts/brand.js';
 import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
 import { readReview, reviewPath } from '../../actions/engine/artifacts/review.js';
 import { combineMarks, parseClaimMarks } from '../../actions/engine/artifacts/review-claims.js';
-import { CONFIG_PATH, loadConfig } from '../../actions/engine/config/config.js';
+import { CONFIG_PATH } from '../../actions/engine/config/config.js';
 import { CrescendoError, formatProblem } from '../../actions/engine/errors.js';
 import { parseYaml } from '../../actions/engine/files/yaml.js';
 import { git } from '../../actions/engine/forge/local/git.js';
 import { LOCAL_REVIEWER, LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { formatKeywordsTable, keywordsReportFromPaths } from '../../actions/engine/keywords/index.js';
-import { formatSpend } from '../../actions/engine/llm/spend-format.js';
-import { totalUsd } from '../../actions/engine/llm/spend-record.js';
-import { listCampaignIds, loadCampaign } from '../../actions/engine/runner/campaigns.js';
 import {
   approve,
   revise,
@@ -21,13 +18,15 @@ import {
   start as startLocal,
   verifyClaims,
 } from '../../actions/engine/runner/local-actions.js';
-import { nextAction } from '../../actions/engine/runner/progress.js';
-import { StageSpendLog, spendByStage } from '../../actions/engine/runner/spend-log.js';
-import { stageViews } from '../../actions/engine/runner/stage-status.js';
 import { STAGE_NAMES, StageName, stageBranch } from '../../actions/engine/stages/names.js';
+import { startDemoMailbox } from '../demo/mail-catcher.js';
 import { type CheckOptions, checkFile } from './check-file.js';
 import { initRepository } from './init.js';
+
+export { status } from './status.js';
+
 import { chooseLlm, EXAMPLE_ID } from './llm-choice.js';
+import { publishCommand } from './publish.js';
 import { localReviewLines } from './review-report.js';
 import { usageError } from './usage.js';
 
@@ -168,47 +167,6 @@ export async function runCommand(env: CliEnv, dir: string, id: string, stage: st
   );
 }
 
-export async function status(env: CliEnv, dir: string, only?: string): Promise<void> {
-  const forge = await LocalForge.open(dir);
-  const ids = new Set(await listCampaignIds(forge));
-  for (const pr of await forge.listPullRequests()) {
-    const m = /^crescendo\/([^/]+)\//.exec(pr.branch);
-    if (m?.[1] && pr.state === 'open') ids.add(m[1]);
-  }
-  if (only && !ids.has(only)) {
-    throw new CrescendoError(`there is no campaign "${only}" in ${dir}`, {
-      fix: ids.size
-        ? `use one of: ${[...ids].sort().join(', ')}`
-        : 'start one with `crescendo start <brief.yml>`',
-    });
-  }
-  if (ids.size === 0) env.out('No campaigns yet. Start one with `crescendo start <brief.yml>`.');
-  const config = await loadConfig((p) => forge.readFile(p));
-  for (const id of [...ids].filter((i) => !only || i === only).sort()) {
-    const views = await stageViews(forge, id);
-    const open = STAGE_NAMES.find((name) => views[name].status === 'in-review');
-    const campaign =
-      (open ? await loadCampaign(forge, id, views[open].pr?.branch) : undefined) ??
-      (await loadCampaign(forge, id));
-    if (!campaign) continue;
-    const records = (await StageSpendLog.open(forge, id, open ? stageBranch(id, open) : '')).all();
-    const byStage = spendByStage(records);
-    env.out(`${campaign.brief.name} (${id})${campaign.state.sample ? ' [sample]' : ''}`);
-    for (const name of STAGE_NAMES) {
-      const v = views[name];
-      const mark = v.status === 'approved' ? '✓' : v.status === 'in-review' ? '…' : ' ';
-      const label = v.status === 'approved' ? 'merged' : v.status === 'in-review' ? 'in review' : 'pending';
-      const usd = byStage.get(name) ?? 0;
-      env.out(
-        `  ${mark} ${name.padEnd(13)} ${label.padEnd(10)} ${v.pr && v.status !== 'pending' ? `#${v.pr.number}`.padEnd(5) : '     '}${usd > 0 ? ` $${usd.toFixed(4)}` : ''}`,
-      );
-    }
-    const cap = campaign.brief.spendCapUsd ?? config.spendCapUsd;
-    env.out(`  model spend ${formatSpend(totalUsd(records), cap)}`);
-    env.out(`  next: ${nextAction(views)}`);
-  }
-}
-
 /**
  * For `plans/<id>-strategy.md`, the brief in `campaigns/<id>/campaign.yml` of the same
  * repository (the folder above `plans/`), so the strategy is checked against it too.
@@ -263,6 +221,44 @@ export async function keywords(env: CliEnv, files: string[], json: boolean): Pro
   for (const w of json ? [] : report.warnings) env.out(`warning: ${w}`);
 }
 
+/** The demo publishes everything due by the end of its campaign window. */
+export const DEMO_PUBLISH_AT = '2027-06-30T22:00:00Z';
+
+/**
+ * Publishing for real where it can offline: the blog posts into the Hugo folder `website/`, the emails over
+ * SMTP to a mail server on loopback that keeps them in `mailbox/` as .eml files, social posts and ads as
+ * dry runs (their exact requests kept next to the ledger). Both folders are committed for people to open.
+ */
+async function publishDemo(env: CliEnv, dir: string): Promise<void> {
+  const mailbox = await startDemoMailbox(join(dir, 'mailbox'));
+  env.out(
+    `— publishing what is due by ${DEMO_PUBLISH_AT}: blog into website/, email to ${mailbox.url} (kept in mailbox/), social and ads as dry runs`,
+  );
+  let code: number;
+  try {
+    code = await publishCommand(
+      ['--dir', dir, '--now', DEMO_PUBLISH_AT],
+      { out: env.out, err: env.err ?? env.out },
+      { env: { ...process.env, CRESCENDO_SMTP_URL: mailbox.url } },
+    );
+  } finally {
+    await mailbox.close();
+  }
+  if (code !== 0) {
+    throw new CrescendoError('the demo could not publish every entry', {
+      where: `${dir}/campaigns/${EXAMPLE_ID}/ledger.yml`,
+      fix: 'the lines above say which entry failed and why',
+    });
+  }
+  await git(dir, ['add', '--', 'website', 'mailbox']);
+  await git(dir, [
+    'commit',
+    '-q',
+    '-m',
+    'What the demo published: the Hugo site folder and the mailbox (sample)',
+  ]);
+}
+
 /** A whole example campaign in a fresh repository, each stage approved, offline without a key. */
 export async function demo(env: CliEnv, dirOption?: string): Promise<string> {
   const dir = resolve(dirOption ?? (await mkdtemp(join(tmpdir(), 'crescendo-demo-'))));
@@ -279,8 +275,18 @@ export async function demo(env: CliEnv, dirOption?: string): Promise<string> {
     join(env.packageRoot, 'scripts', 'demo', 'benchmarks.sample.yml'),
     join(dir, '.github', 'crescendo', 'benchmarks.yml'),
   );
-  await git(dir, ['add', '.github/crescendo/brand.yml', '.github/crescendo/benchmarks.yml']);
-  await git(dir, ['commit', '-q', '-m', 'Add the brand voice and the benchmarks (sample numbers)']);
+  // Where the demo publishes: a Hugo folder, a mail server on this machine, dry runs for social and ads.
+  await appendFile(
+    join(dir, CONFIG_PATH),
+    await readFile(join(env.packageRoot, 'scripts', 'demo', 'publishing.yml'), 'utf8'),
+  );
+  await git(dir, ['add', '.github/crescendo/brand.yml', '.github/crescendo/benchmarks.yml', CONFIG_PATH]);
+  await git(dir, [
+    'commit',
+    '-q',
+    '-m',
+    'Add the brand voice, the benchmarks (sample numbers) and the publishing set-up',
+  ]);
   const id = await start(env, dir, join(env.packageRoot, 'scripts', 'demo', 'brief.yml'));
   if (id !== EXAMPLE_ID) throw new CrescendoError('the demo brief has an unexpected id');
   for (const stage of ['research', 'strategy', 'content'] as const) {
@@ -295,6 +301,7 @@ export async function demo(env: CliEnv, dirOption?: string): Promise<string> {
   await approveCommand(env, dir, id);
   env.out('— approving distribution (the campaign goes live)');
   await approveCommand(env, dir, id);
+  await publishDemo(env, dir);
   env.out('— the campaign runs; the team exports its performance data (sample data)');
   // The team exports performance data after the campaign has run for a while: the channels' daily export,
   // the CRM's funnel (leads to revenue, as a HubSpot pull is saved) and its contacts' journeys.

@@ -26,6 +26,9 @@ const USAGE = `crescendo — marketing operations as code
   crescendo keywords <export.csv…> [--json]   import, cluster and rank keyword exports
   crescendo attribute <file…> [--model M|all] [--order 1|2|3] [--half-life DAYS] [--lookback DAYS] [--json]
                                               credit conversions to channels by seven models side by side
+  crescendo publish [--dir D] [--now ISO-TIME] [--dry-run] [--campaign ID]
+                                              publish every approved ledger entry that is due
+  crescendo channels check [--dir D]          prove each publishing channel's credentials work
   crescendo demo [--dir PATH]                 a whole example campaign, offline without a key
   crescendo strategy-lock --base REF --head REF [--branch NAME] [--dir PATH]
                                               fail when an approved strategy changes without justification
@@ -33,12 +36,16 @@ const USAGE = `crescendo — marketing operations as code
 Without ANTHROPIC_API_KEY only the example brief runs, from shipped sample answers.`;
 
 /** Commands with options of their own take the rest of the line as it is. */
+const io = (env: CliEnv) => ({
+  out: env.out,
+  err: env.err ?? env.out,
+});
+
 const OWN_OPTIONS: Record<string, (args: string[], env: CliEnv) => Promise<number>> = {
   attribute: async (args, env) =>
-    (await import('../../actions/engine/attribution/command.js')).attributeCommand(args, {
-      out: env.out,
-      err: env.err ?? env.out,
-    }),
+    (await import('../../actions/engine/attribution/command.js')).attributeCommand(args, io(env)),
+  publish: async (args, env) => (await import('./publish.js')).publishCommand(args, io(env)),
+  channels: async (args, env) => (await import('./publish.js')).channelsCommand(args, io(env)),
 };
 
 /**
@@ -90,7 +97,7 @@ export async function main(argv: string[], env: CliEnv): Promise<number> {
         await (await commands()).start(env, dir, args[0]!);
         return 0;
       case 'status':
-        await (await commands()).status(env, dir, args[0]);
+        await (await import('./status.js')).status(env, dir, args[0]);
         return 0;
       case 'approve':
         need(1, 'the campaign id');

@@ -113,10 +113,10 @@ describe('email-sequence HTML', () => {
     expect(html).toContain('>Go &lt;now&gt;</a>');
   });
 
-  it('tags every web link with UTM parameters of the variant', () => {
+  it('tags every web link with UTM parameters of the email and the variant', () => {
     const html = renderAsset('email-sequence', hostile(), ctx).extra[0]!.content;
     expect(html).toContain(
-      'href="https://crescendo.dev/docs?a=1&amp;b=2&amp;utm_source=email&amp;utm_medium=email&amp;utm_campaign=q2-launch&amp;utm_content=trial-onboarding-a"',
+      'href="https://crescendo.dev/docs?a=1&amp;b=2&amp;utm_source=email&amp;utm_medium=email&amp;utm_campaign=q2-launch&amp;utm_content=trial-onboarding-email-1-a"',
     );
     expect(html).toContain('href="{{unsubscribe_url}}"');
   });
@@ -129,6 +129,6 @@ describe('email-sequence HTML', () => {
     const { extra } = renderAsset('email-sequence', sequence, ctx);
     expect(extra.map((e) => e.pathSuffix)).toEqual(['-email-1.html', '-email-2.html', '-email-2-b.html']);
     expect(extra[2]!.content).toContain('<title>Ready for review: your strategy</title>');
-    expect(extra[2]!.content).toContain('utm_content=trial-onboarding-b');
+    expect(extra[2]!.content).toContain('utm_content=trial-onboarding-email-2-b');
   });
 });

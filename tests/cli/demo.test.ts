@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseBrandVoice } from '../../actions/engine/artifacts/brand.js';
+import { ledgerPath, parseLedger } from '../../actions/engine/artifacts/ledger.js';
 import { parseReviewFile, REVIEW_COMMENT_MARKER, reviewPath } from '../../actions/engine/artifacts/review.js';
 import { StrategyData } from '../../actions/engine/artifacts/strategy.js';
 import { parseArtifact } from '../../actions/engine/files/artifact-file.js';
@@ -14,7 +15,8 @@ import { stageViews } from '../../actions/engine/runner/stage-status.js';
 import { STAGE_NAMES } from '../../actions/engine/stages/names.js';
 import { changedLines } from '../../actions/engine/stages/review/anchors.js';
 import { checkFile } from '../../scripts/cli/check-file.js';
-import { demo } from '../../scripts/cli/commands.js';
+import { DEMO_PUBLISH_AT, demo } from '../../scripts/cli/commands.js';
+import { publishCommand } from '../../scripts/cli/publish.js';
 import { packageRoot } from '../helpers.js';
 import { expectPlanAgreement } from '../stages/strategy/fixtures.js';
 
@@ -48,6 +50,7 @@ describe('crescendo demo', () => {
       `content/${ID}/index.md`,
       `campaigns/${ID}/review.md`,
       `campaigns/${ID}/distribution.md`,
+      `campaigns/${ID}/ledger.yml`,
     ]) {
       expect(files).toContain(path);
     }
@@ -152,6 +155,37 @@ describe('crescendo demo', () => {
     expect(review.data.assets.every((a) => a.verdict === 'approved')).toBe(true);
     // `crescendo review` (which the demo runs) shows the recorded review.
     expect(lines.join('\n')).toMatch(/Crescendo's review: comments, \d+ inline comments/);
+  });
+
+  it('publishes: the blog into the site folder, emails the review let through to the loopback mail server, social and ads as dry runs', async () => {
+    const files = (await git(dir, ['ls-files'])).split('\n');
+    const ledger = parseLedger(await git(dir, ['show', `main:${ledgerPath(ID)}`]), ledgerPath(ID));
+    for (const entry of ledger.entries) {
+      const label = `${entry.channel} ${entry.path}#${entry.variant}`;
+      if (entry.channel === 'blog' || entry.channel === 'email') {
+        expect(entry.status, label).toBe('published');
+        if (entry.status === 'published') expect(entry.url ?? entry.remoteId, label).toBeTruthy();
+      } else {
+        expect(entry.status, label).toBe('dry-run');
+        if (entry.status === 'dry-run') expect(files, label).toContain(entry.requests);
+      }
+    }
+    const emails = ledger.entries.filter((e) => e.channel === 'email').length;
+    expect(files.filter((f) => f.startsWith('mailbox/') && f.endsWith('.eml'))).toHaveLength(emails);
+    const posts = ledger.entries.filter((e) => e.channel === 'blog').length;
+    expect(files.filter((f) => f.startsWith('website/content/posts/'))).toHaveLength(posts);
+
+    // `crescendo publish --now` again on the demo repository: nothing is due, nothing changes.
+    const tip = await git(dir, ['rev-parse', 'HEAD']);
+    const out: string[] = [];
+    const code = await publishCommand(['--dir', dir, '--now', DEMO_PUBLISH_AT], {
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+    });
+    expect(code).toBe(0);
+    expect(out.join('\n')).toMatch(/^Nothing due/m);
+    expect(await git(dir, ['rev-parse', 'HEAD'])).toBe(tip);
+    expect(await git(dir, ['status', '--porcelain'])).toBe('');
   });
 
   describe('renders its artifacts as the snapshots show', () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { aggregateMetricFiles } from '../../actions/engine/importers/aggregate.js';
 import { pullSnapshot, pullSource, snapshotPath } from '../../actions/engine/importers/pull.js';
 import { startFakeHubspot } from '../fakes/hubspot/index.js';
-import type { Loopback } from '../fakes/loopback-reports.js';
+import type { Loopback } from '../fakes/loopback.js';
 import { importError, pullAll, pullContext, readAll, said } from './helpers.js';
 
 describe('pulling configured sources', () => {

@@ -53,7 +53,7 @@ describe('publisher HTTP rules', () => {
     expect(request.headers).toEqual({
       accept: 'application/json',
       'content-type': 'application/json',
-      Authorization: '<redacted>',
+      Authorization: 'Basic <redacted>',
       'X-Api-Key': '<redacted>',
       Cookie: '<redacted>',
       'Accept-Version': 'v5.0',

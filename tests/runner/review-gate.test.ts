@@ -72,13 +72,14 @@ describe('claims a person must tick before distribution', () => {
     await verifyClaims(forge, ID, { ids: others });
     const schedule = JSON.parse(readFileSync(join(samplesDir, 'distribution.json'), 'utf8'));
     llm.overrides.set('distribution', {
-      schedule: schedule.schedule.filter((e: { path: string }) => e.path !== guide),
+      schedule: schedule.schedule.filter((e: { slot: string }) => !e.slot.startsWith(`${guide}#`)),
     });
     const lines: string[] = [];
     const result = await approve({ ...deps(), log: (l) => lines.push(l) }, ID);
     const branch = result.next?.pullRequest.branch ?? '';
     expect(branch).toBe(`crescendo/${ID}/distribution`);
-    const plan = (await forge.readFile(`campaigns/${ID}/distribution.md`, branch))!;
+    // The distribution pull request says what the ledger schedules and what the review holds back.
+    const plan = result.next?.pullRequest.body ?? '';
     const held = plan.slice(plan.indexOf('## Held back'));
     expect(plan.slice(0, plan.indexOf('## Held back'))).not.toContain(guide);
     expect(held).toContain(`\`${guide}\`: claims not verified: ${guideClaims.join(', ')}`);
@@ -99,9 +100,8 @@ describe('claims a person must tick before distribution', () => {
     // A revision of the open distribution PR then schedules it.
     llm.overrides.delete('distribution');
     await revise(deps(), ID, 'schedule the released assets');
-    const revised = (await forge.readFile(`campaigns/${ID}/distribution.md`, branch))!;
-    expect(revised).toContain(guide);
-    expect(revised).not.toContain('## Held back (3)');
+    expect((await forge.readFile(`campaigns/${ID}/ledger.yml`, branch))!).toContain(guide);
+    expect((await forge.findPullRequest(branch))?.body).not.toContain('## Held back (3)');
   });
 
   it('crescendo verify ticks claims on the review branch, and approval then distributes', async () => {

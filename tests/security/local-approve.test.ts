@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
 import { CrescendoError } from '../../actions/engine/errors.js';
 import { git, gitMaybe } from '../../actions/engine/forge/local/git.js';
@@ -20,6 +20,11 @@ const BRANCH = `crescendo/${ID}/research`;
 let forge: LocalForge;
 let dir: string;
 const deps = () => ({ forge, llm: new SampleLlm(samplesDir) });
+
+// The suite runs files in shared workers (isolate: false): the stub must not outlive this file.
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 beforeEach(async () => {
   vi.stubEnv('ANTHROPIC_API_KEY', '');

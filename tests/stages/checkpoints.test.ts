@@ -4,7 +4,6 @@ import type { ReviewData } from '../../actions/engine/artifacts/review.js';
 import type { StrategyData } from '../../actions/engine/artifacts/strategy.js';
 import { CHANNEL_LABELS } from '../../actions/engine/channels/index.js';
 import { planAssets } from '../../actions/engine/stages/content/asset-plan.js';
-import { scheduleCheckpoints } from '../../actions/engine/stages/distribution/index.js';
 import { analysisCheckpoints } from '../../actions/engine/stages/measurement/index.js';
 import { researchCheckpoints } from '../../actions/engine/stages/research/index.js';
 import { reviewCheckpoints } from '../../actions/engine/stages/review/index.js';
@@ -203,26 +202,6 @@ describe('review, distribution and measurement checkpoints', () => {
       message: 'unverifiable claim',
     });
     expect(reviewCheckpoints(blocked, ['a.md'])[0]?.where).toBe('assets[0].verdict');
-  });
-
-  it('distribution: every approved asset scheduled once inside the window', () => {
-    const window = brief.timeframe;
-    expect(
-      scheduleCheckpoints([{ path: 'a.md', publishAt: '2027-04-05T09:00:00Z' }], ['a.md'], window),
-    ).toEqual([]);
-    const problems = scheduleCheckpoints(
-      [
-        { path: 'a.md', publishAt: '2027-08-05T09:00:00Z' },
-        { path: 'a.md', publishAt: '2027-04-05T09:00:00Z' },
-      ],
-      ['a.md', 'b.md'],
-      window,
-    );
-    expect(problems.map((p) => p.message)).toEqual([
-      '2027-08-05 is outside the campaign window 2027-04-01 – 2027-06-30',
-      'a.md is scheduled 2 times; every approved asset exactly once',
-      'b.md is scheduled 0 times; every approved asset exactly once',
-    ]);
   });
 
   it('measurement: recommendations must rest on measured channels or assets', () => {

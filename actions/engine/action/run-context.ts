@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import type { Campaign } from '../artifacts/campaign-state.js';
 import { formatError } from '../errors.js';
 import type { GitHubForge } from '../forge/github/github-forge.js';
-import { AnthropicLlm } from '../llm/anthropic-llm.js';
+import { LazyAnthropicLlm } from '../llm/lazy-anthropic-llm.js';
 import type { Llm } from '../llm/llm.js';
 import { SampleLlm } from '../llm/sample-llm.js';
 import { loadCampaign } from '../runner/campaigns.js';
@@ -44,7 +44,7 @@ export const ACCESS_MARKER = '<!-- crescendo:refused -->';
 export function stageLlm(env: Env, apiKey: string): Llm {
   const samples = env.CRESCENDO_SAMPLE_ANSWERS;
   if (samples) return new SampleLlm(samples);
-  return new AnthropicLlm({ apiKey: apiKey || undefined, baseURL: env.ANTHROPIC_BASE_URL || undefined });
+  return new LazyAnthropicLlm({ apiKey: apiKey || undefined, baseURL: env.ANTHROPIC_BASE_URL || undefined });
 }
 
 /** The runner's dependencies on GitHub: links to PRs and to the campaign issue go to the web pages. */

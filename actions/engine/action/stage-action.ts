@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { campaignFilePath } from '../artifacts/campaign.js';
 import { CrescendoError, formatError, hasCode } from '../errors.js';
-import { GitHubForge, type ThrottleSettings } from '../forge/github/github-forge.js';
+import { GitHubForge } from '../forge/github/github-forge.js';
 import { listCampaignIds, loadCampaign } from '../runner/campaigns.js';
 import { runStage, type StageRun, updateProgress } from '../runner/run-stage.js';
 import { previousApproved, stageViews } from '../runner/stage-status.js';
 import { waitingNote } from '../runner/waiting.js';
 import { STAGES } from '../stages/index.js';
 import { type StageName, stageBranch } from '../stages/names.js';
+import { actionInput, throttleFrom } from './action-env.js';
 import { concernsStage, type EventIntent, routeEvent } from './event-route.js';
 import { applyOverride } from './override-action.js';
 import { revisePullRequest } from './revise.js';
@@ -31,23 +32,7 @@ const errorMarker = (stage: StageName): string => `<!-- crescendo:error:${stage}
 
 type Env = NodeJS.ProcessEnv;
 
-/** `@actions/core`'s input naming (`INPUT_` + upper case, spaces as `_`, dashes kept), on a given env. */
-export function actionInput(env: Env, name: string): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-
-/**
- * `CRESCENDO_GITHUB_THROTTLE_MS`: how long GitHub's "one second" lasts for this run (write spacing and the
- * unit of `retry-after`); tests set 0 so nothing waits idle. Unset: GitHub's documented limits.
- */
-function throttleFrom(env: Env): ThrottleSettings | undefined {
-  const raw = env.CRESCENDO_GITHUB_THROTTLE_MS;
-  if (raw === undefined || raw === '') return undefined;
-  const ms = Number(raw);
-  return Number.isFinite(ms) && ms >= 0
-    ? { minTimeMs: ms, retryBaseMs: Math.min(ms, 1000) || 10 }
-    : undefined;
-}
+export { actionInput } from './action-env.js';
 
 async function readEvent(env: Env): Promise<unknown> {
   const path = env.GITHUB_EVENT_PATH;

@@ -11,6 +11,13 @@ export interface UtmParameters {
 /** `utm_content` of one variant: the asset's slug and the variant letter, e.g. `spring-sale-b`. */
 export const utmContent = (slug: string, variantId: string): string => `${slug}-${variantId}`;
 
+/**
+ * `utm_content` of one email of a sequence: each email its own, so a report tells which email brought the
+ * visit, e.g. `trial-onboarding-email-2-a`.
+ */
+export const emailUtmContent = (slug: string, email: number, variantId: string): string =>
+  utmContent(`${slug}-email-${email}`, variantId);
+
 /** Google Ads fills `{keyword}` (a ValueTrack parameter) with the keyword that matched, at click time. */
 export const KEYWORD_VALUETRACK = '{keyword}';
 

@@ -3,6 +3,7 @@ import { CrescendoError } from '../errors.js';
 import { parseYaml, validateWith } from '../files/yaml.js';
 import { MeasurementSettings } from '../importers/pull.js';
 import type { StageName } from '../stages/names.js';
+import { PublishingConfig } from './publishing.js';
 
 export const CONFIG_PATH = '.github/crescendo.yml';
 
@@ -107,6 +108,8 @@ export const Config = z.object({
   research: ResearchConfig.default(ResearchConfig.parse({})),
   content: ContentConfig.default(ContentConfig.parse({})),
   modelCalls: ModelCallLimits.default(ModelCallLimits.parse({})),
+  /** `publishing.<channel>`: the publisher each channel uses and its settings (see config/publishing.ts). */
+  publishing: PublishingConfig,
   /** Where the scheduled measurement pulls performance data from (`measurement.sources`, importers/README.md). */
   measurement: MeasurementSettings.default(MeasurementSettings.parse({})),
 });

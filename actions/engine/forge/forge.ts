@@ -30,6 +30,20 @@ export interface CommitRequest {
   reset?: boolean;
 }
 
+/**
+ * A commit that lands only if the branch has not moved since it was read: the compare-and-swap that lets two
+ * runs share a file (the publication ledger) without either overwriting the other.
+ */
+export interface GuardedCommitRequest {
+  branch: string;
+  /** The tip the branch must still have; undefined: the branch must not exist yet (it starts empty). */
+  expected: string | undefined;
+  message: string;
+  changes: FileChange[];
+}
+
+export type GuardedCommitResult = { sha: string; conflict?: undefined } | { conflict: true };
+
 export interface PullRequestRequest {
   branch: string;
   base: string;
@@ -115,8 +129,16 @@ export interface Forge {
   /** Paths of all files below `dir` at a ref, recursively, sorted. */
   listFiles(dir: string, ref?: string): Promise<string[]>;
   branchExists(branch: string): Promise<boolean>;
+  /** The commit a branch points to, or undefined when there is no such branch. */
+  branchTip(branch: string): Promise<string | undefined>;
   /** One commit holding every change; creates the branch from `base` when needed. */
   commitFiles(request: CommitRequest): Promise<{ sha: string }>;
+  /**
+   * One commit on top of `expected`, moved onto `branch` only if the branch still points there (a new branch
+   * starts with no parent). `{ conflict: true }` when another writer got there first: read again and retry.
+   * Nothing changed: no commit, `{ sha: expected }`.
+   */
+  commitIfUnchanged(request: GuardedCommitRequest): Promise<GuardedCommitResult>;
   /** The newest pull request whose head is `branch`, in any state. */
   findPullRequest(branch: string): Promise<PullRequest | undefined>;
   getPullRequest(number: number): Promise<PullRequest>;

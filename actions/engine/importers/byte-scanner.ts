@@ -50,6 +50,11 @@ export class ByteScanner {
     this.bail = false;
   }
 
+  /** True once the line's last cell was read: a further read would be a cell the line does not have. */
+  get ended(): boolean {
+    return this.#atEnd;
+  }
+
   /**
    * Where the next line starts, once the cells wanted were read: past the line break (or
    * the buffer's end when `last`); -1 when the line is not complete in this buffer.

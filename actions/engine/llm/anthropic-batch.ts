@@ -5,8 +5,7 @@ import { CrescendoError } from '../errors.js';
 import { responseOf } from './anthropic-message.js';
 import type { BatchOutcome, BatchRequest, StructuredRequest } from './llm.js';
 
-/** `social-post/2` → `social-post_2`: the API only takes letters, digits, `_` and `-`. */
-export const batchCustomId = (key: string): string => key.replace(/[^a-zA-Z0-9_-]/g, '_').slice(0, 64);
+export { batchCustomId } from './batch-id.js';
 
 /** The same params `AnthropicLlm` streams, for the Message Batches API (half price, up to 24 h). */
 export function batchParams(request: StructuredRequest<unknown>): MessageCreateParamsNonStreaming {

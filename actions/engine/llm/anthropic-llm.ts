@@ -2,11 +2,11 @@ import Anthropic from '@anthropic-ai/sdk';
 import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
 import type { MessageCreateParamsBase } from '@anthropic-ai/sdk/resources/messages';
 import type { ModelCallLimits } from '../config/config.js';
-import { CrescendoError } from '../errors.js';
 import { AnthropicBatches } from './anthropic-batch.js';
 import { gatherWith, systemParam } from './anthropic-gather.js';
 import { responseOf } from './anthropic-message.js';
 import { SendFailure, sendMetered } from './anthropic-stream.js';
+import { missingApiKey } from './api-key.js';
 import type {
   EvidenceRequest,
   EvidenceResult,
@@ -56,9 +56,7 @@ export class AnthropicLlm implements Llm {
   constructor(options: AnthropicLlmOptions = {}) {
     const apiKey = options.apiKey ?? process.env.ANTHROPIC_API_KEY;
     if (!apiKey) {
-      throw new CrescendoError('no Anthropic API key', {
-        fix: 'set ANTHROPIC_API_KEY (locally) or the ANTHROPIC_API_KEY repository secret (on GitHub)',
-      });
+      throw missingApiKey();
     }
     this.limits = {
       ...DEFAULT_MODEL_CALL_LIMITS,

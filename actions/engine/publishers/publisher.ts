@@ -116,6 +116,12 @@ export interface Publisher<C = unknown> {
    * scheduled on the platform. False or absent: `publish` makes the item live at once.
    */
   schedulesAhead?: boolean;
+  /**
+   * Files this publisher keeps as its own record, relative to the repository (the SMTP sent log). The publish
+   * run commits them with each ledger write, and puts them in place before a run where the working tree is
+   * fresh (GitHub), so `find` still knows what an earlier run sent.
+   */
+  stateFiles?(campaign: string, config: C): string[];
   /** A read-only call that proves the credentials work. */
   check(ctx: PublisherContext<C>): Promise<CredentialCheck>;
   /** Preflight: everything that can be known wrong before the irreversible call. Sends nothing that creates. */

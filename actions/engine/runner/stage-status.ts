@@ -1,5 +1,4 @@
 import type { Forge, PullRequest } from '../forge/forge.js';
-import { STAGE_LIST } from '../stages/index.js';
 import { previousStage, STAGE_NAMES, type StageName, stageBranch } from '../stages/names.js';
 
 /**
@@ -36,7 +35,7 @@ export async function stageViews(forge: Forge, campaignId: string): Promise<Stag
 
 /** The stage in flight: the first not yet approved (the last, repeating stage once all are approved). */
 export function currentStage(views: StageViews): StageName {
-  return STAGE_LIST.find((s) => views[s.name].status !== 'approved')?.name ?? STAGE_NAMES.at(-1)!;
+  return STAGE_NAMES.find((name) => views[name].status !== 'approved') ?? STAGE_NAMES.at(-1)!;
 }
 
 /** True when the stage before `stage` (if any) has been approved. */

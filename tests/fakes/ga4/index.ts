@@ -1,4 +1,4 @@
-import { googleError, type Loopback, type Reply, startLoopback } from '../loopback-reports.js';
+import { googleError, type Loopback, type Reply, startLoopback } from '../loopback.js';
 
 /** One row of the fake property's data: GA4 dimension values and metric numbers. */
 export interface Ga4Row {

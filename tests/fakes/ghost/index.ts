@@ -1,11 +1,5 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import {
-  type FakeReply,
-  type FakeRequest,
-  type Fault,
-  type LoopbackApi,
-  startLoopbackApi,
-} from '../loopback-api.js';
+import { type Fault, type Loopback, type LoopbackRequest, type Reply, startLoopback } from '../loopback.js';
 
 /*
  * The Ghost Admin API (v5) on loopback: `Authorization: Ghost <jwt>` checked the way Ghost checks it
@@ -29,7 +23,7 @@ export interface GhostPostRecord {
   tags: { name: string }[];
 }
 
-export interface FakeGhost extends Pick<LoopbackApi, 'url' | 'requests' | 'close'> {
+export interface FakeGhost extends Pick<Loopback, 'url' | 'requests' | 'close'> {
   /** A valid Admin API key, `<id>:<hex secret>`. */
   readonly adminApiKey: string;
   readonly posts: readonly GhostPostRecord[];
@@ -42,7 +36,7 @@ const ghostError = (
   type: string,
   message: string,
   extra: { context?: string; code?: string } = {},
-): FakeReply => ({
+): Reply => ({
   status,
   body: {
     errors: [
@@ -70,7 +64,7 @@ export async function startFakeGhost(options: { now: () => Date }): Promise<Fake
   let url = '';
 
   /** Ghost's admin API key check; an error reply, or undefined when the token is good. */
-  const authenticate = (request: FakeRequest): FakeReply | undefined => {
+  const authenticate = (request: LoopbackRequest): Reply | undefined => {
     const header = request.headers.authorization ?? '';
     const token = /^Ghost (\S+)$/.exec(header)?.[1];
     if (!token) {
@@ -134,7 +128,7 @@ export async function startFakeGhost(options: { now: () => Date }): Promise<Fake
     return post;
   };
 
-  const create = (request: FakeRequest): FakeReply => {
+  const create = (request: LoopbackRequest): Reply => {
     const input = ((request.body as { posts?: Record<string, unknown>[] } | undefined)?.posts ?? [])[0];
     if (!input)
       return ghostError(422, 'ValidationError', 'Validation error, cannot save post.', {
@@ -169,7 +163,7 @@ export async function startFakeGhost(options: { now: () => Date }): Promise<Fake
     return { status: 201, body: { posts: [postJson(post)] } };
   };
 
-  const api = await startLoopbackApi((request) => {
+  const api = await startLoopback((request) => {
     if (!request.path.startsWith('/ghost/api/admin/'))
       return ghostError(404, 'NotFoundError', 'Resource not found');
     const refused = authenticate(request);

@@ -1,4 +1,4 @@
-import { json, type Loopback, type RecordedRequest, type Reply, startLoopback } from '../loopback.js';
+import { json, type Loopback, type LoopbackRequest, type Reply, startLoopback } from '../loopback.js';
 import { adsFailure, notFoundHtml, unauthenticated } from './errors.js';
 import { runQuery } from './gaql.js';
 import { runMutate } from './mutate.js';
@@ -36,7 +36,7 @@ export async function startFakeGoogleAds(options: FakeGoogleAdsOptions = {}): Pr
   const state = emptyAdsState();
   let issued = 0;
 
-  function token(request: RecordedRequest): Reply {
+  function token(request: LoopbackRequest): Reply {
     const form = request.form ?? {};
     const oauth = options.oauth;
     if (!oauth || form.client_id !== oauth.clientId || form.client_secret !== oauth.clientSecret) {
@@ -55,7 +55,7 @@ export async function startFakeGoogleAds(options: FakeGoogleAdsOptions = {}): Pr
     });
   }
 
-  function route(request: RecordedRequest): Reply {
+  function route(request: LoopbackRequest): Reply {
     if (request.method === 'POST' && request.path === '/token') return token(request);
     const m = /^\/(v\d+)\/customers\/(\d+)\/googleAds:(mutate|search)$/.exec(request.path);
     const version = m?.[1] ?? '';

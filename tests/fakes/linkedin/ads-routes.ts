@@ -1,4 +1,4 @@
-import { json, type RecordedRequest, type Reply } from '../loopback.js';
+import { json, type LoopbackRequest, type Reply } from '../loopback.js';
 import { accessDenied, fieldError, liError } from './errors.js';
 import { checkPost, type PostsOptions } from './posts-routes.js';
 import type { FakeAdAccount, LinkedInState } from './state.js';
@@ -20,7 +20,7 @@ export function getAccount(account: FakeAdAccount): Reply {
 }
 
 /** A query parameter as sent (Rest.li expressions keep their structure unencoded). */
-const rawParam = (request: RecordedRequest, name: string): string =>
+const rawParam = (request: LoopbackRequest, name: string): string =>
   new RegExp(`(?:^|&)${name}=([^&]*)`).exec(request.rawQuery)?.[1] ?? '';
 
 /** The values of `List(a,b)` in a raw Rest.li expression, each decoded after splitting. */
@@ -35,7 +35,7 @@ function searchValues(search: string, field: string): string[] | undefined {
 export function searchCampaigns(
   state: LinkedInState,
   account: FakeAdAccount,
-  request: RecordedRequest,
+  request: LoopbackRequest,
 ): Reply {
   if (request.query.get('q') !== 'search') return liError(400, 'BAD_REQUEST', 'unknown finder');
   const names = searchValues(rawParam(request, 'search'), 'name');
@@ -53,7 +53,7 @@ const money = (value: unknown): value is { amount: string; currencyCode: string 
 export function createCampaign(
   state: LinkedInState,
   account: FakeAdAccount,
-  request: RecordedRequest,
+  request: LoopbackRequest,
   now: number,
 ) {
   const body = (request.json ?? {}) as Record<string, unknown>;
@@ -111,7 +111,7 @@ export function createCampaign(
 export function createInline(
   state: LinkedInState,
   account: FakeAdAccount,
-  request: RecordedRequest,
+  request: LoopbackRequest,
   options: PostsOptions,
 ): Reply {
   if (request.query.get('action') !== 'createInline') return liError(400, 'BAD_REQUEST', 'unknown action');
@@ -167,7 +167,7 @@ export function createInline(
   return json(200, { value: { creative: id } });
 }
 
-export function creativesByCampaigns(state: LinkedInState, request: RecordedRequest): Reply {
+export function creativesByCampaigns(state: LinkedInState, request: LoopbackRequest): Reply {
   if (request.query.get('q') !== 'criteria') return liError(400, 'BAD_REQUEST', 'unknown finder');
   const list = /^List\((.*)\)$/.exec(rawParam(request, 'campaigns'))?.[1] ?? '';
   const campaigns = listValues(list);

@@ -1,4 +1,4 @@
-import { json, type RecordedRequest, type Reply } from '../loopback.js';
+import { json, type LoopbackRequest, type Reply } from '../loopback.js';
 import { accessDenied, fieldError, liError } from './errors.js';
 import { type LinkedInState, readBackCommentary } from './state.js';
 
@@ -15,7 +15,7 @@ const DAY = 24 * 3600 * 1000;
 
 export function initializeUpload(
   state: LinkedInState,
-  request: RecordedRequest,
+  request: LoopbackRequest,
   options: PostsOptions,
 ): Reply {
   const owner = (request.json as { initializeUploadRequest?: { owner?: string } } | undefined)
@@ -35,10 +35,10 @@ export function initializeUpload(
   });
 }
 
-export function upload(state: LinkedInState, request: RecordedRequest, id: string): Reply {
+export function upload(state: LinkedInState, request: LoopbackRequest, id: string): Reply {
   const image = state.images.get(`urn:li:image:${id}`);
   if (!image) return liError(404, 'NOT_FOUND', 'Upload URL not found');
-  image.bytes = request.body;
+  image.bytes = request.raw;
   image.contentType = request.headers['content-type'];
   return json(201);
 }
@@ -72,7 +72,7 @@ export function checkPost(state: LinkedInState, post: Record<string, unknown>, o
   return undefined;
 }
 
-export function createPost(state: LinkedInState, request: RecordedRequest, options: PostsOptions): Reply {
+export function createPost(state: LinkedInState, request: LoopbackRequest, options: PostsOptions): Reply {
   if (request.headers['x-restli-protocol-version'] !== '2.0.0') {
     return liError(400, 'BAD_REQUEST', 'X-Restli-Protocol-Version 2.0.0 is required');
   }
@@ -100,7 +100,7 @@ export function createPost(state: LinkedInState, request: RecordedRequest, optio
   return json(201, undefined, { 'x-restli-id': id });
 }
 
-export function postsByAuthor(state: LinkedInState, request: RecordedRequest): Reply {
+export function postsByAuthor(state: LinkedInState, request: LoopbackRequest): Reply {
   if (request.query.get('q') !== 'author') return liError(400, 'BAD_REQUEST', 'unknown finder');
   const author = request.query.get('author') ?? '';
   const start = Number(request.query.get('start') ?? 0);

@@ -1,4 +1,4 @@
-import { type Loopback, type Reply, startLoopback } from '../loopback-reports.js';
+import { type Loopback, type Reply, startLoopback } from '../loopback.js';
 
 /** One creative's day in the fake ad account. */
 export interface CreativeDay {

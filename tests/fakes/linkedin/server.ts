@@ -1,4 +1,4 @@
-import { json, type Loopback, type RecordedRequest, type Reply, startLoopback } from '../loopback.js';
+import { json, type Loopback, type LoopbackRequest, type Reply, startLoopback } from '../loopback.js';
 import {
   createCampaign,
   createInline,
@@ -50,7 +50,7 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
     now,
   };
 
-  function gate(request: RecordedRequest): Reply | undefined {
+  function gate(request: LoopbackRequest): Reply | undefined {
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
     if (options.expiredTokens?.includes(token)) return expiredToken();
     if (!tokens.has(token)) return invalidToken();
@@ -67,7 +67,7 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
     return undefined;
   }
 
-  function oauth(request: RecordedRequest): Reply {
+  function oauth(request: LoopbackRequest): Reply {
     const form = request.form ?? {};
     if (form.client_id !== options.clientId || form.client_secret !== options.clientSecret) {
       return json(401, { error: 'invalid_client', error_description: 'Client authentication failed' });
@@ -107,7 +107,7 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
     });
   }
 
-  function route(request: RecordedRequest): Reply {
+  function route(request: LoopbackRequest): Reply {
     if (request.method === 'POST' && request.path.startsWith('/oauth/v2/')) return oauth(request);
     const refused = gate(request);
     if (refused) return refused;

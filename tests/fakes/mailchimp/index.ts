@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   basicCredentials,
-  type FakeReply,
-  type FakeRequest,
   type Fault,
-  type LoopbackApi,
-  startLoopbackApi,
-} from '../loopback-api.js';
+  type Loopback,
+  type LoopbackRequest,
+  type Reply,
+  startLoopback,
+} from '../loopback.js';
 
 /*
  * The Mailchimp Marketing API 3.0 on loopback: Basic auth with the API key as password, audiences,
@@ -35,7 +35,7 @@ export interface MailchimpCampaign {
   html?: string;
 }
 
-export interface FakeMailchimp extends Pick<LoopbackApi, 'url' | 'requests' | 'close'> {
+export interface FakeMailchimp extends Pick<Loopback, 'url' | 'requests' | 'close'> {
   /** A key the fake accepts, with a data center ending. */
   readonly apiKey: string;
   readonly campaigns: readonly MailchimpCampaign[];
@@ -47,7 +47,7 @@ const problem = (
   title: string,
   detail: string,
   errors?: { field: string; message: string }[],
-): FakeReply => ({
+): Reply => ({
   status,
   headers: { 'content-type': 'application/problem+json; charset=utf-8' },
   body: {
@@ -87,7 +87,7 @@ export async function startFakeMailchimp(options: {
     return { is_ready: items.length === 0, items };
   };
 
-  const create = (request: FakeRequest): FakeReply => {
+  const create = (request: LoopbackRequest): Reply => {
     const body = (request.body ?? {}) as Partial<MailchimpCampaign>;
     if (!['regular', 'plaintext', 'rss', 'variate', 'absplit'].includes(String(body.type))) {
       return problem(
@@ -126,7 +126,7 @@ export async function startFakeMailchimp(options: {
     return { status: 200, body: campaign };
   };
 
-  const schedule = (campaign: MailchimpCampaign, body: unknown): FakeReply => {
+  const schedule = (campaign: MailchimpCampaign, body: unknown): Reply => {
     if (campaign.status !== 'save' && campaign.status !== 'paused') {
       return problem(
         400,
@@ -150,7 +150,7 @@ export async function startFakeMailchimp(options: {
     return { status: 204 };
   };
 
-  const api = await startLoopbackApi((request) => {
+  const api = await startLoopback((request) => {
     const credentials = basicCredentials(request.headers);
     if (!credentials || credentials.pass !== apiKey) {
       return problem(

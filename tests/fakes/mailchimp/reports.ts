@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Loopback, type Reply, startLoopback } from '../loopback-reports.js';
+import { type Loopback, type Reply, startLoopback } from '../loopback.js';
 
 export interface CampaignReport {
   id: string;

@@ -1,4 +1,4 @@
-import { googleError, type Loopback, type Reply, startLoopback } from '../loopback-reports.js';
+import { googleError, type Loopback, type Reply, startLoopback } from '../loopback.js';
 
 export interface PageDay {
   date: string;

@@ -1,11 +1,11 @@
 import {
   basicCredentials,
-  type FakeReply,
-  type FakeRequest,
   type Fault,
-  type LoopbackApi,
-  startLoopbackApi,
-} from '../loopback-api.js';
+  type Loopback,
+  type LoopbackRequest,
+  type Reply,
+  startLoopback,
+} from '../loopback.js';
 
 /*
  * A WordPress REST API (wp/v2) on loopback, shaped like WordPress 6: application passwords over Basic
@@ -28,7 +28,7 @@ export interface WordPressPost {
   author: number;
 }
 
-export interface FakeWordPress extends Pick<LoopbackApi, 'url' | 'requests' | 'failNext' | 'close'> {
+export interface FakeWordPress extends Pick<Loopback, 'url' | 'requests' | 'failNext' | 'close'> {
   readonly posts: readonly WordPressPost[];
   /** A post as a person made it in wp-admin. */
   addPost(post: Partial<WordPressPost> & { slug: string }): WordPressPost;
@@ -47,7 +47,7 @@ const CAN_PUBLISH: Record<WordPressRole, boolean> = {
   subscriber: false,
 };
 
-const wpError = (status: number, code: string, message: string, extra: object = {}): FakeReply => ({
+const wpError = (status: number, code: string, message: string, extra: object = {}): Reply => ({
   status,
   body: { code, message, data: { status, ...extra } },
 });
@@ -108,7 +108,7 @@ export async function startFakeWordPress(options: FakeWordPressOptions): Promise
   };
 
   /** The user, `null` when no credentials came, or an error reply when they are wrong (core's codes). */
-  const authenticate = (request: FakeRequest) => {
+  const authenticate = (request: LoopbackRequest) => {
     const credentials = basicCredentials(request.headers);
     if (!credentials) return null;
     const user = users.find((u) => u.login === credentials.user);
@@ -120,7 +120,7 @@ export async function startFakeWordPress(options: FakeWordPressOptions): Promise
     return user;
   };
 
-  const createPost = (user: (typeof users)[number] | null, body: unknown): FakeReply => {
+  const createPost = (user: (typeof users)[number] | null, body: unknown): Reply => {
     if (!user)
       return wpError(401, 'rest_cannot_create', 'Sorry, you are not allowed to create posts as this user.');
     if (user.role === 'subscriber') {
@@ -166,7 +166,7 @@ export async function startFakeWordPress(options: FakeWordPressOptions): Promise
     };
   };
 
-  const api = await startLoopbackApi((request) => {
+  const api = await startLoopback((request) => {
     const user = authenticate(request);
     if (user && 'status' in user) return user;
     const route = `${request.method} ${request.path.replace(/\/+$/, '')}`;

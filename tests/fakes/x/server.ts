@@ -1,4 +1,4 @@
-import { json, type Loopback, type RecordedRequest, type Reply, startLoopback } from '../loopback.js';
+import { json, type Loopback, type LoopbackRequest, type Reply, startLoopback } from '../loopback.js';
 import { duplicate, invalidRequest, unauthorized } from './errors.js';
 import { twitterText } from './twitter-text.js';
 
@@ -47,7 +47,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
   let next = 1_780_000_000_000_000_000n;
   let issued = 0;
 
-  function token(request: RecordedRequest): Reply {
+  function token(request: LoopbackRequest): Reply {
     const form = request.form ?? {};
     if (options.clientSecret) {
       const basic = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64');
@@ -82,7 +82,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     });
   }
 
-  function create(request: RecordedRequest): Reply {
+  function create(request: LoopbackRequest): Reply {
     const text = (request.json as { text?: unknown } | undefined)?.text;
     if (typeof text !== 'string' || text === '')
       return invalidRequest('text', '', 'text must be a non-empty string');
@@ -124,7 +124,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     };
   }
 
-  function timeline(request: RecordedRequest, id: string): Reply {
+  function timeline(request: LoopbackRequest, id: string): Reply {
     const max = Number(request.query.get('max_results') ?? 10);
     if (!(max >= 5 && max <= 100))
       return invalidRequest(
@@ -155,7 +155,7 @@ export async function startFakeX(options: FakeXOptions = {}): Promise<FakeX> {
     });
   }
 
-  function route(request: RecordedRequest): Reply {
+  function route(request: LoopbackRequest): Reply {
     if (request.method === 'POST' && request.path === '/2/oauth2/token') return token(request);
     const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
     if ((access.get(bearer) ?? 0) <= now()) return unauthorized();

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ga4Api } from '../../../actions/engine/importers/ga4/api.js';
 import { type FakeGa4, type Ga4Row, startFakeGa4 } from '../../fakes/ga4/index.js';
-import type { Loopback } from '../../fakes/loopback-reports.js';
-import { googleError } from '../../fakes/loopback-reports.js';
+import type { Loopback } from '../../fakes/loopback.js';
+import { googleError } from '../../fakes/loopback.js';
 import { importError, pullAll, pullContext, readFixture, said } from '../helpers.js';
 
 describe('GA4 report download (CSV)', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { gaql, googleAdsApi } from '../../../actions/engine/importers/google-ads/api.js';
 import { type AdsDay, adsFailure, startFakeGoogleAds } from '../../fakes/google-ads/reports.js';
-import type { Loopback, LoopbackRequest } from '../../fakes/loopback-reports.js';
+import type { Loopback, LoopbackRequest } from '../../fakes/loopback.js';
 import {
   fixturePath,
   importError,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hubspotApi } from '../../../actions/engine/importers/hubspot/api.js';
 import { type CrmRecord, startFakeHubspot } from '../../fakes/hubspot/index.js';
-import type { Loopback, LoopbackRequest } from '../../fakes/loopback-reports.js';
+import type { Loopback, LoopbackRequest } from '../../fakes/loopback.js';
 import { importError, pullAll, pullContext, readAll, readFixture, said } from '../helpers.js';
 
 describe('HubSpot contacts export', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyticsUrl, linkedinAdsApi } from '../../../actions/engine/importers/linkedin-ads/api.js';
 import { type CreativeDay, startFakeLinkedin } from '../../fakes/linkedin/reports.js';
-import type { Loopback } from '../../fakes/loopback-reports.js';
+import type { Loopback } from '../../fakes/loopback.js';
 import {
   fixturePath,
   importError,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mailchimpApi } from '../../../actions/engine/importers/mailchimp/api.js';
-import type { Loopback } from '../../fakes/loopback-reports.js';
+import type { Loopback } from '../../fakes/loopback.js';
 import { type CampaignReport, startFakeMailchimp } from '../../fakes/mailchimp/reports.js';
 import { importError, pullAll, pullContext, readFixture, said } from '../helpers.js';
 

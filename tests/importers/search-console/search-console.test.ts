@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { searchConsoleApi } from '../../../actions/engine/importers/search-console/api.js';
-import type { Loopback } from '../../fakes/loopback-reports.js';
+import type { Loopback } from '../../fakes/loopback.js';
 import { type PageDay, startFakeSearchConsole } from '../../fakes/search-console/index.js';
 import { fixturePath, importError, pullAll, pullContext, readAll, readFixture, said } from '../helpers.js';
 

@@ -205,8 +205,8 @@ describe('google ads failures', () => {
   });
 
   it('exhausted quota is rate-limited for the delay Google gives', async () => {
-    fake.failNext('POST /v26/customers/1234567890/googleAds:mutate', {
-      kind: 'answer',
+    fake.failNext({
+      route: 'POST /v26/customers/1234567890/googleAds:mutate',
       ...quotaExhausted('v26', 3600),
     });
     expect(await failure(googleAdsPublisher.publish(rsaItem(), ctx()))).toMatchObject({
@@ -250,7 +250,7 @@ describe('google ads failures', () => {
   });
 
   it('a connection cut after Google applied the mutate is unknown-outcome; find recognises the ad', async () => {
-    fake.failNext('POST /v26/customers/1234567890/googleAds:mutate', { kind: 'cut-after' });
+    fake.failNext({ route: 'POST /v26/customers/1234567890/googleAds:mutate', cut: 'after' });
     expect((await failure(googleAdsPublisher.publish(rsaItem(), ctx()))).code).toBe('unknown-outcome');
     const found = await googleAdsPublisher.find(rsaItem(), ctx());
     expect(found?.remoteId).toBe(fake.state.ads[0]?.resourceName);
@@ -259,11 +259,11 @@ describe('google ads failures', () => {
   });
 
   it('a timeout on the mutate is unknown-outcome; on a search it is only unavailable', async () => {
-    fake.failNext('POST /v26/customers/1234567890/googleAds:mutate', { kind: 'hang' });
+    fake.failNext({ route: 'POST /v26/customers/1234567890/googleAds:mutate', hang: true });
     expect(
       (await failure(googleAdsPublisher.publish(rsaItem(), ctx({ fetch: fetchTimingOutOnHang(fake) })))).code,
     ).toBe('unknown-outcome');
-    fake.failNext('POST /v26/customers/1234567890/googleAds:search', { kind: 'hang' });
+    fake.failNext({ route: 'POST /v26/customers/1234567890/googleAds:search', hang: true });
     expect(
       (await failure(googleAdsPublisher.find(rsaItem(), ctx({ fetch: fetchTimingOutOnHang(fake) })))).code,
     ).toBe('unavailable');

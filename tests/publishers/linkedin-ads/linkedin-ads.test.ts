@@ -177,7 +177,7 @@ describe('linkedin ads failures', () => {
   });
 
   it('a daily limit is rate-limited until midnight UTC', async () => {
-    fake.failNext(`POST /rest/adAccounts/${ACCOUNT}/adCampaigns`, { kind: 'answer', ...dailyLimit() });
+    fake.failNext({ route: `POST /rest/adAccounts/${ACCOUNT}/adCampaigns`, ...dailyLimit() });
     expect(await failure(linkedinAdsPublisher.publish(linkedInAdItem(), ctx()))).toMatchObject({
       code: 'rate-limited',
       retryAfter: 15 * 3600,
@@ -216,7 +216,7 @@ describe('linkedin ads failures', () => {
   });
 
   it('a connection cut after the creative was made is unknown-outcome; find recognises it and the retry reuses the campaign', async () => {
-    fake.failNext(`POST /rest/adAccounts/${ACCOUNT}/creatives`, { kind: 'cut-after' });
+    fake.failNext({ route: `POST /rest/adAccounts/${ACCOUNT}/creatives`, cut: 'after' });
     expect((await failure(linkedinAdsPublisher.publish(linkedInAdItem(), ctx()))).code).toBe(
       'unknown-outcome',
     );
@@ -229,7 +229,7 @@ describe('linkedin ads failures', () => {
   });
 
   it('a timeout on the campaign creation is unknown-outcome', async () => {
-    fake.failNext(`POST /rest/adAccounts/${ACCOUNT}/adCampaigns`, { kind: 'hang' });
+    fake.failNext({ route: `POST /rest/adAccounts/${ACCOUNT}/adCampaigns`, hang: true });
     const error = await failure(
       linkedinAdsPublisher.publish(linkedInAdItem(), ctx({ fetch: fetchTimingOutOnHang(fake) })),
     );

@@ -146,8 +146,8 @@ describe('linkedin failures', () => {
   });
 
   it('a 429 is rate-limited until midnight UTC', async () => {
-    fake.failNext('POST /rest/posts', {
-      kind: 'answer',
+    fake.failNext({
+      route: 'POST /rest/posts',
       status: 429,
       body: {
         status: 429,
@@ -200,7 +200,7 @@ describe('linkedin failures', () => {
   });
 
   it('a timeout after sending is unknown-outcome and sends nothing else', async () => {
-    fake.failNext('POST /rest/posts', { kind: 'hang' });
+    fake.failNext({ route: 'POST /rest/posts', hang: true });
     const error = await failure(
       linkedinPublisher.publish(socialItem('linkedin'), ctx({ fetch: fetchTimingOutOnHang(fake) })),
     );
@@ -210,7 +210,7 @@ describe('linkedin failures', () => {
   });
 
   it('a connection cut after LinkedIn posted is unknown-outcome, and find recognises the post', async () => {
-    fake.failNext('POST /rest/posts', { kind: 'cut-after' });
+    fake.failNext({ route: 'POST /rest/posts', cut: 'after' });
     const error = await failure(linkedinPublisher.publish(socialItem('linkedin'), ctx()));
     expect(error.code).toBe('unknown-outcome');
     const [post] = fake.state.posts;

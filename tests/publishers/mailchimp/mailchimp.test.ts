@@ -105,10 +105,8 @@ describe('Mailchimp publisher', () => {
   it('a failure before scheduling leaves a draft that the next run reuses, never a second campaign', async () => {
     fake.failNext({
       method: 'PUT',
-      reply: {
-        status: 500,
-        body: { title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred.' },
-      },
+      status: 500,
+      body: { title: 'Internal Server Error', status: 500, detail: 'An unexpected error occurred.' },
     });
     expect((await rejection(publisher.publish(emailItem(1), ctx()))).code).toBe('unavailable');
     expect(fake.campaigns[0]?.status).toBe('save');
@@ -137,7 +135,8 @@ describe('Mailchimp publisher', () => {
     fake.failNext({
       method: 'POST',
       path: /\/actions\/schedule$/,
-      reply: { status: 503, body: { title: 'Service Unavailable', status: 503, detail: 'Try again later.' } },
+      status: 503,
+      body: { title: 'Service Unavailable', status: 503, detail: 'Try again later.' },
     });
     const third = emailItem(1, { key: 'another-key' });
     expect((await rejection(publisher.publish(third, ctx()))).code).toBe('unknown-outcome');
@@ -169,17 +168,15 @@ describe('Mailchimp publisher', () => {
 
   it('429 and a bare 403 are rate limits; nothing is scheduled', async () => {
     fake.failNext({
-      reply: {
+      status: 429,
+      body: {
+        title: 'Too Many Requests',
         status: 429,
-        body: {
-          title: 'Too Many Requests',
-          status: 429,
-          detail: 'You have exceeded the limit of 10 simultaneous connections.',
-        },
+        detail: 'You have exceeded the limit of 10 simultaneous connections.',
       },
     });
     expect((await rejection(publisher.publish(emailItem(1), ctx()))).code).toBe('rate-limited');
-    fake.failNext({ method: 'POST', reply: { status: 403 } });
+    fake.failNext({ method: 'POST', status: 403 });
     expect((await rejection(publisher.publish(emailItem(1), ctx()))).code).toBe('rate-limited');
     expect(schedules()).toBe(0);
   });
@@ -188,22 +185,18 @@ describe('Mailchimp publisher', () => {
     fake.failNext({
       method: 'POST',
       path: /\/actions\/schedule$/,
-      reply: {
-        status: 400,
-        body: { title: 'Bad Request', status: 400, detail: 'Your Campaign is not ready to send.' },
-      },
+      status: 400,
+      body: { title: 'Bad Request', status: 400, detail: 'Your Campaign is not ready to send.' },
     });
     fake.failNext({
       method: 'GET',
       path: /\/send-checklist$/,
-      reply: {
-        status: 200,
-        body: {
-          is_ready: false,
-          items: [
-            { type: 'error', id: 4, heading: 'Footer', details: 'Your audience has no physical address.' },
-          ],
-        },
+      status: 200,
+      body: {
+        is_ready: false,
+        items: [
+          { type: 'error', id: 4, heading: 'Footer', details: 'Your audience has no physical address.' },
+        ],
       },
     });
     const error = await rejection(publisher.publish(emailItem(1), ctx()));

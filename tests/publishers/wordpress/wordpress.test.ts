@@ -109,7 +109,7 @@ describe('WordPress publisher', () => {
   });
 
   it('a 5xx answer to the create call is an unknown outcome, never a failure to retry', async () => {
-    fake.failNext({ method: 'POST', reply: { status: 502, body: '<html>Bad gateway</html>' } });
+    fake.failNext({ method: 'POST', status: 502, body: '<html>Bad gateway</html>' });
     expect((await rejection(publisher.publish(blogItem(), ctx()))).code).toBe('unknown-outcome');
   });
 
@@ -130,13 +130,11 @@ describe('WordPress publisher', () => {
   it('a stripped Authorization header is explained as such', async () => {
     fake.failNext({
       method: 'GET',
-      reply: {
-        status: 401,
-        body: {
-          code: 'rest_forbidden_context',
-          message: 'Sorry, you are not allowed to edit posts in this post type.',
-          data: { status: 401 },
-        },
+      status: 401,
+      body: {
+        code: 'rest_forbidden_context',
+        message: 'Sorry, you are not allowed to edit posts in this post type.',
+        data: { status: 401 },
       },
     });
     const error = await rejection(publisher.publish(blogItem(), ctx()));
@@ -154,13 +152,11 @@ describe('WordPress publisher', () => {
   it('rest_invalid_param names the parameter', async () => {
     fake.failNext({
       method: 'POST',
-      reply: {
-        status: 400,
-        body: {
-          code: 'rest_invalid_param',
-          message: 'Invalid parameter(s): categories',
-          data: { status: 400, params: { categories: 'categories[0] is not of type integer.' } },
-        },
+      status: 400,
+      body: {
+        code: 'rest_invalid_param',
+        message: 'Invalid parameter(s): categories',
+        data: { status: 400, params: { categories: 'categories[0] is not of type integer.' } },
       },
     });
     const error = await rejection(publisher.publish(blogItem(), ctx()));
@@ -170,11 +166,9 @@ describe('WordPress publisher', () => {
 
   it('a 429 is rate-limited with the wait from Retry-After', async () => {
     fake.failNext({
-      reply: {
-        status: 429,
-        headers: { 'retry-after': '90' },
-        body: { code: 'too_many_requests', message: 'Slow down' },
-      },
+      status: 429,
+      headers: { 'retry-after': '90' },
+      body: { code: 'too_many_requests', message: 'Slow down' },
     });
     expect(await rejection(publisher.publish(blogItem(), ctx()))).toMatchObject({
       code: 'rate-limited',

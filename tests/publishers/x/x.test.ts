@@ -152,15 +152,12 @@ describe('x failures', () => {
 
   it('429 is rate-limited until X says the window resets; the 24-hour cap wins when exhausted', async () => {
     const reset = NOW.getTime() / 1000 + 600;
-    fake.failNext('POST /2/tweets', { kind: 'answer', ...tooManyRequests(reset) });
+    fake.failNext({ route: 'POST /2/tweets', ...tooManyRequests(reset) });
     expect(await failure(xPublisher.publish(socialItem('x'), ctx()))).toMatchObject({
       code: 'rate-limited',
       retryAfter: 600,
     });
-    fake.failNext('POST /2/tweets', {
-      kind: 'answer',
-      ...tooManyRequests(NOW.getTime() / 1000 + 5 * 3600, true),
-    });
+    fake.failNext({ route: 'POST /2/tweets', ...tooManyRequests(NOW.getTime() / 1000 + 5 * 3600, true) });
     expect(await failure(xPublisher.publish(socialItem('x'), ctx()))).toMatchObject({
       code: 'rate-limited',
       retryAfter: 5 * 3600,
@@ -176,8 +173,8 @@ describe('x failures', () => {
   });
 
   it('another 403 is forbidden and names the scopes; 402 names the credits', async () => {
-    fake.failNext('POST /2/tweets', {
-      kind: 'answer',
+    fake.failNext({
+      route: 'POST /2/tweets',
       status: 403,
       body: {
         title: 'Forbidden',
@@ -188,8 +185,8 @@ describe('x failures', () => {
     });
     const forbidden = await failure(xPublisher.publish(socialItem('x'), ctx()));
     expect(forbidden).toMatchObject({ code: 'forbidden', fix: expect.stringMatching(/tweet\.write/) });
-    fake.failNext('POST /2/tweets', {
-      kind: 'answer',
+    fake.failNext({
+      route: 'POST /2/tweets',
       status: 402,
       body: {
         title: 'CreditsDepleted',
@@ -205,7 +202,7 @@ describe('x failures', () => {
   });
 
   it('a timeout after sending is unknown-outcome', async () => {
-    fake.failNext('POST /2/tweets', { kind: 'hang' });
+    fake.failNext({ route: 'POST /2/tweets', hang: true });
     const error = await failure(
       xPublisher.publish(socialItem('x'), ctx(tokenEnv(), { fetch: fetchTimingOutOnHang(fake) })),
     );
@@ -213,7 +210,7 @@ describe('x failures', () => {
   });
 
   it('a connection cut after X posted is unknown-outcome, and find recognises the post', async () => {
-    fake.failNext('POST /2/tweets', { kind: 'cut-after' });
+    fake.failNext({ route: 'POST /2/tweets', cut: 'after' });
     const error = await failure(xPublisher.publish(socialItem('x'), ctx()));
     expect(error.code).toBe('unknown-outcome');
     const found = await xPublisher.find(socialItem('x'), ctx());

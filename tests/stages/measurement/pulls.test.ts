@@ -11,7 +11,7 @@ import {
 import { pullWindow, snapshotOf } from '../../../actions/engine/stages/measurement/pulls.js';
 import type { StageContext } from '../../../actions/engine/stages/stage.js';
 import { startFakeHubspot } from '../../fakes/hubspot/index.js';
-import type { Loopback } from '../../fakes/loopback-reports.js';
+import type { Loopback } from '../../fakes/loopback.js';
 import { ScriptedLlm } from '../../fakes/scripted-llm.js';
 import { demoBrief } from '../strategy/fixtures.js';
 
@@ -127,7 +127,7 @@ describe('the scheduled measurement pulls its configured sources', () => {
 
 describe('what the report is computed from', () => {
   it('maps utm_content to channels from the distribution ledger, ignoring a ledger it cannot read', () => {
-    const ledger = `campaign: ${ID}\nentries:\n  - path: content/a.md\n    channel: linkedin-ads\n    type: linkedin-ad\n    publishAt: 2027-04-13T09:00:00Z\n    trackingLink: https://example.com/?utm_campaign=q2&utm_content=ad-a\n    notes: ''\n    status: published\n`;
+    const ledger = `campaign: ${ID}\nentries:\n  - key: 0123456789ab\n    path: content/a.md\n    type: linkedin-ad\n    channel: linkedin-ads\n    variant: a\n    publisher: linkedin-ads\n    publishAt: 2027-04-13T09:00:00Z\n    link: https://example.com/?utm_campaign=q2&utm_content=ad-a\n    status: scheduled\n`;
     expect(ledgerChannels(ledger, 'ledger.yml')).toEqual({ 'ad-a': 'linkedin-ads' });
     expect(ledgerChannels('entries: [', 'ledger.yml')).toEqual({});
     expect(ledgerChannels(undefined, 'ledger.yml')).toEqual({});

@@ -131,6 +131,23 @@ describe('keyword files in the campaign data folder', () => {
     });
   });
 
+  it('reads an export through the forge stream, in any chunks: its size does not matter', async () => {
+    // Local mode's readBytes answers nothing for a file over 64 MiB; the stream has no such limit.
+    const utf16 = fixture('keyword-planner-exact.csv');
+    const streamed = {
+      readBytes: async () => undefined,
+      readStream: async function* () {
+        for (let at = 0; at < utf16.length; at += 7) yield utf16.subarray(at, at + 7);
+      },
+      listFiles: async () => ['campaigns/c1/data/kp.csv'],
+    };
+    const inputs = await readKeywordInputs(streamed, 'c1');
+    expect(inputs.files).toEqual(['campaigns/c1/data/kp.csv']);
+    const whole = await readKeywordInputs(ctx({ 'campaigns/c1/data/kp.csv': utf16 }), 'c1');
+    expect(inputs.report).toEqual(whole.report);
+    expect(inputs.report?.keywords.map((k) => k.keyword)).toContain('marketing automation');
+  });
+
   it('returns nothing without keyword files', async () => {
     expect(await readKeywordInputs(ctx({}), 'c1')).toEqual({ files: [], warnings: [] });
   });

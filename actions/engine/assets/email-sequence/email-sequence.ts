@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { trackedLink, utmContent } from '../../channels/tracking.js';
+import { emailUtmContent, trackedLink } from '../../channels/tracking.js';
 import type { AssetModule, ExtraFile } from '../asset-module.js';
 import {
   CallToAction,
@@ -14,6 +14,7 @@ import { linkTarget, oneLine } from '../shared/markdown-text.js';
 import { type ContentProblem, checkLength, error, warning } from '../shared/problems.js';
 import { charCount } from '../shared/text-length.js';
 import { renderEmailHtml } from './email-html.js';
+import { EMAIL_LIMITS } from './limits.js';
 
 /*
  * Email has no platform limit worth the name, so the rules here are practice, reported as warnings:
@@ -22,12 +23,7 @@ import { renderEmailHtml } from './email-html.js';
  *   (Mailjet, Litmus, Campaign Monitor guidance), and it should add to the subject, not repeat it.
  * Errors: send days must not go backwards or be negative, and links must be absolute URLs.
  */
-export const EMAIL_LIMITS = {
-  subject: { recommendedMax: 60 },
-  preheader: { recommendedMin: 40, recommendedMax: 100 },
-  emails: { min: 1, max: 20 },
-  maxSendOffsetDays: 365,
-} as const;
+export { EMAIL_LIMITS };
 
 const Email = z.object({
   subject: z.string().min(1).describe('At most 60 characters so phones show it whole'),
@@ -185,11 +181,12 @@ function addDays(date: string, days: number): string {
 }
 
 function renderEmailSequence(sequence: EmailSequence, ctx: AssetContext) {
-  const tracker = (variantId: string) => (url: string) =>
+  // Each email its own utm_content, so a report tells which email of the sequence brought the visit.
+  const tracker = (email: number, variantId: string) => (url: string) =>
     trackedLink(url, {
       channel: ctx.channel,
       campaignId: ctx.campaignId,
-      content: utmContent(sequence.slug, variantId),
+      content: emailUtmContent(sequence.slug, email, variantId),
     });
   const extra: ExtraFile[] = [];
   const body: string[] = [`# ${oneLine(sequence.name)}`, ''];
@@ -221,7 +218,7 @@ function renderEmailSequence(sequence: EmailSequence, ctx: AssetContext) {
           bodyMarkdown: sent.body,
           cta: sent.cta,
           brand: ctx.brand,
-          trackLink: tracker(variantId),
+          trackLink: tracker(i + 1, variantId),
         }),
       });
     }

@@ -13,6 +13,7 @@ import { tableCell } from '../shared/markdown-text.js';
 import { containsPhrase } from '../shared/phrase.js';
 import { type ContentProblem, checkCount, checkLength, error, warning } from '../shared/problems.js';
 import { googleAdsLength, hasDoubleWidth } from '../shared/text-length.js';
+import { RSA_LIMITS } from './limits.js';
 
 /*
  * Google Ads responsive search ad limits (Google Ads API, ResponsiveSearchAdInfo; Google Ads Help 7684791):
@@ -20,13 +21,7 @@ import { googleAdsLength, hasDoubleWidth } from '../shared/text-length.js';
  * each (path2 only with path1). Double-width characters (CJK) count as 2. Google's editorial policy refuses
  * "!" in headlines and repeated assets in one ad.
  */
-export const RSA_LIMITS = {
-  headlines: { min: 3, max: 15 },
-  headline: { max: 30 },
-  descriptions: { min: 2, max: 4 },
-  description: { max: 90 },
-  path: { max: 15 },
-} as const;
+export { RSA_LIMITS };
 
 const RsaVariant = z.object({
   variantId: variantIdField,

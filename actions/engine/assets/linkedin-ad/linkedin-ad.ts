@@ -13,6 +13,7 @@ import { oneLine } from '../shared/markdown-text.js';
 import { phrasePattern } from '../shared/phrase.js';
 import { type ContentProblem, checkLength, error } from '../shared/problems.js';
 import { charCount } from '../shared/text-length.js';
+import { LINKEDIN_AD_LIMITS } from './limits.js';
 
 /*
  * LinkedIn single image ad text (LinkedIn Help a426534, "Single image ads advertising specifications"):
@@ -23,12 +24,7 @@ import { charCount } from '../shared/text-length.js';
  * - the call to action is picked from LinkedIn's fixed list (no free text);
  * - ad copy may not use the word "LinkedIn" (advertising policy: no implied affiliation).
  */
-export const LINKEDIN_AD_LIMITS = {
-  introText: { max: 600, recommendedMax: 150 },
-  headline: { max: 200, recommendedMax: 70 },
-  description: { max: 300, recommendedMax: 100 },
-  destinationUrl: 2000,
-} as const;
+export { LINKEDIN_AD_LIMITS };
 
 /** LinkedIn's call-to-action buttons, as the Marketing API names them, with the label members see. */
 export const LINKEDIN_CTA_LABELS = {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { CHANNEL_LABELS, SOCIAL_CHANNELS, SocialChannel, socialPostLimits } from '../../channels/index.js';
 import { AssetType } from '../asset-type.js';
-import { EMAIL_LIMITS } from '../email-sequence/email-sequence.js';
-import { RSA_LIMITS } from '../google-rsa/google-rsa.js';
-import { LINKEDIN_AD_LIMITS } from '../linkedin-ad/linkedin-ad.js';
+import { EMAIL_LIMITS } from '../email-sequence/limits.js';
+import { RSA_LIMITS } from '../google-rsa/limits.js';
+import { LINKEDIN_AD_LIMITS } from '../linkedin-ad/limits.js';
 import { type ContentProblem, error } from './problems.js';
 
 /**

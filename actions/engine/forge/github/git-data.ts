@@ -1,7 +1,7 @@
 import { CrescendoError } from '../../errors.js';
-import type { CommitRequest } from '../forge.js';
+import type { CommitRequest, GuardedCommitRequest, GuardedCommitResult } from '../forge.js';
 import type { RepoApi } from './client.js';
-import { isReferenceAlreadyExists, statusOf } from './errors.js';
+import { type HttpError, isReferenceAlreadyExists, messageOf, statusOf } from './errors.js';
 
 const FULL_SHA = /^[0-9a-f]{40}$/i;
 
@@ -222,4 +222,62 @@ export async function commitFilesVia(api: RepoApi, request: CommitRequest): Prom
     await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${request.branch}`, sha, force: true });
   }
   return { sha };
+}
+
+/** GitHub refused to move a ref that is no longer where we read it. */
+const isNotFastForward = (error: unknown): boolean =>
+  statusOf(error) === 422 && /not a fast forward/i.test(messageOf(error as HttpError));
+
+/**
+ * One commit on top of `expected`, then a ref update that is not forced: GitHub moves the branch only when
+ * the new commit descends from its tip, so when another writer moved it since `expected` was read the
+ * update fails ("Update is not a fast forward") and nothing is lost. Nothing else ever forces this branch,
+ * so the fast-forward check is exactly a compare-and-swap. An answer lost to a retry is recognised by
+ * reading the branch back.
+ */
+export async function guardedCommitVia(
+  api: RepoApi,
+  request: GuardedCommitRequest,
+): Promise<GuardedCommitResult> {
+  const { octokit, owner, repo } = api;
+  const baseTree = request.expected === undefined ? undefined : await treeOfCommit(api, request.expected);
+  const changes = new Map(request.changes.map((change) => [change.path.replace(/^\/+/, ''), change.content]));
+  const deletes = [...changes].filter(([, content]) => content === null).map(([path]) => path);
+  const deletable = baseTree ? await existingPaths(api, baseTree, deletes) : new Set<string>();
+  const tree = [...changes]
+    .filter(([path, content]) => content !== null || deletable.has(path))
+    .map(([path, content]) =>
+      content === null
+        ? { path, mode: '100644' as const, type: 'blob' as const, sha: null }
+        : { path, mode: '100644' as const, type: 'blob' as const, content },
+    );
+  // Nothing to write; still a conflict when the branch moved on, like any write based on a stale read.
+  const unchanged = async (expected: string): Promise<GuardedCommitResult> =>
+    (await branchSha(api, request.branch)) === expected ? { sha: expected } : { conflict: true };
+  if (tree.length === 0 && request.expected !== undefined) return unchanged(request.expected);
+  const newTree = (
+    await octokit.rest.git.createTree({ owner, repo, tree, ...(baseTree ? { base_tree: baseTree } : {}) })
+  ).data.sha;
+  if (newTree === baseTree && request.expected !== undefined) return unchanged(request.expected);
+  const { sha } = (
+    await octokit.rest.git.createCommit({
+      owner,
+      repo,
+      message: request.message,
+      tree: newTree,
+      parents: request.expected === undefined ? [] : [request.expected],
+    })
+  ).data;
+  try {
+    if (request.expected === undefined) {
+      await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${request.branch}`, sha });
+    } else {
+      await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${request.branch}`, sha, force: false });
+    }
+    return { sha };
+  } catch (error) {
+    if (!isNotFastForward(error) && !isReferenceAlreadyExists(error)) throw error;
+    // A retried request whose first answer was lost lands here too: then the branch is already ours.
+    return (await branchSha(api, request.branch)) === sha ? { sha } : { conflict: true };
+  }
 }

@@ -2,6 +2,8 @@ import { CrescendoError } from '../../errors.js';
 import type {
   CommitRequest,
   Forge,
+  GuardedCommitRequest,
+  GuardedCommitResult,
   IssueRequest,
   OpenedIssue,
   PostedReview,
@@ -25,7 +27,15 @@ import {
   upsertOwnComment,
 } from './comments.js';
 import { toCrescendoError } from './errors.js';
-import { branchSha, commitFilesVia, listFilesAt, readBytesAt, readFileAt, unless404 } from './git-data.js';
+import {
+  branchSha,
+  commitFilesVia,
+  guardedCommitVia,
+  listFilesAt,
+  readBytesAt,
+  readFileAt,
+  unless404,
+} from './git-data.js';
 import { askLogin } from './identity.js';
 import { openIssueOnce } from './issues.js';
 import { findPull, getPull, mergePull, openOrUpdatePull } from './pulls.js';
@@ -192,8 +202,16 @@ export class GitHubForge implements Forge {
     return (await this.call((api) => branchSha(api, branch))) !== undefined;
   }
 
+  branchTip(branch: string): Promise<string | undefined> {
+    return this.call((api) => branchSha(api, branch));
+  }
+
   commitFiles(request: CommitRequest): Promise<{ sha: string }> {
     return this.call((api) => commitFilesVia(api, request));
+  }
+
+  commitIfUnchanged(request: GuardedCommitRequest): Promise<GuardedCommitResult> {
+    return this.call((api) => guardedCommitVia(api, request));
   }
 
   findPullRequest(branch: string): Promise<PullRequest | undefined> {

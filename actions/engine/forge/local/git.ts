@@ -3,7 +3,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-const IDENTITY = {
+/** Who local commits are by (author and committer). */
+export const GIT_IDENTITY = {
   GIT_AUTHOR_NAME: 'Crescendo',
   GIT_AUTHOR_EMAIL: 'crescendo@localhost',
   GIT_COMMITTER_NAME: 'Crescendo',
@@ -19,7 +20,7 @@ export interface GitOptions {
 export async function git(dir: string, args: string[], options: GitOptions = {}): Promise<string> {
   const child = run('git', args, {
     cwd: dir,
-    env: { ...process.env, ...IDENTITY, ...options.env },
+    env: { ...process.env, ...GIT_IDENTITY, ...options.env },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (options.input !== undefined) {
@@ -48,7 +49,7 @@ export async function gitBytesMaybe(dir: string, args: string[]): Promise<Uint8A
   try {
     const { stdout } = await run('git', args, {
       cwd: dir,
-      env: { ...process.env, ...IDENTITY },
+      env: { ...process.env, ...GIT_IDENTITY },
       encoding: 'buffer',
       maxBuffer: 64 * 1024 * 1024,
     });
@@ -66,7 +67,7 @@ export async function gitBytesMaybe(dir: string, args: string[]): Promise<Uint8A
 export async function* gitStream(dir: string, args: string[]): AsyncGenerator<Uint8Array> {
   const child = spawn('git', args, {
     cwd: dir,
-    env: { ...process.env, ...IDENTITY },
+    env: { ...process.env, ...GIT_IDENTITY },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const errors: Buffer[] = [];
@@ -93,7 +94,7 @@ export async function gitResult(
   try {
     const { stdout, stderr } = await run('git', args, {
       cwd: dir,
-      env: { ...process.env, ...IDENTITY },
+      env: { ...process.env, ...GIT_IDENTITY },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };

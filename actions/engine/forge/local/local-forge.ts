@@ -1,12 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { CrescendoError } from '../../errors.js';
 import { isPlainRepoPath } from '../../files/repo-path.js';
 import type {
   CommitRequest,
   FileChange,
   Forge,
+  GuardedCommitRequest,
+  GuardedCommitResult,
   IssueRequest,
   OpenedIssue,
   PostedReview,
@@ -15,7 +17,9 @@ import type {
   Review,
   ReviewDraft,
 } from '../forge.js';
-import { git, gitBytesMaybe, gitMaybe, gitResult, gitStream } from './git.js';
+import { writeCommit } from './commit-writer.js';
+import { git, gitMaybe, gitResult, gitStream } from './git.js';
+import { GitObjectReader } from './object-reader.js';
 import { type LocalIssue, type LocalRecords, readRecords, writeRecords } from './records.js';
 import { type LockOptions, withRepoLock } from './repo-lock.js';
 
@@ -46,18 +50,27 @@ export class LocalForge implements Forge {
     readonly defaultBranch: string,
     /** The repository's git directory (shared by its worktrees), where Crescendo keeps its records. */
     private readonly gitDir: string,
-  ) {}
+    /** This work tree's own git directory, whose HEAD says which branch is checked out. */
+    private readonly worktreeGitDir: string,
+  ) {
+    this.objects = new GitObjectReader(dir);
+  }
+
+  /** Reads refs, files and trees through one `git cat-file --batch` process. */
+  private readonly objects: GitObjectReader;
 
   static async open(dir: string): Promise<LocalForge> {
-    const top = await gitMaybe(dir, ['rev-parse', '--show-toplevel']);
-    if (!top) {
+    const found = await gitMaybe(dir, ['rev-parse', '--show-toplevel', '--git-common-dir', '--git-dir']);
+    const [top, common, own] = (found ?? '').split('\n');
+    if (!top || !common || !own) {
       throw new CrescendoError(`${dir} is not a git repository`, {
         fix: 'run `crescendo init` there first (or `git init`)',
       });
     }
-    const head = (await gitMaybe(dir, ['symbolic-ref', '--short', 'HEAD']))?.trim() ?? 'main';
-    const common = (await git(dir, ['rev-parse', '--git-common-dir'])).trim();
-    return new LocalForge(top.trim(), head, isAbsolute(common) ? common : join(dir, common));
+    const absolute = (path: string) => (isAbsolute(path) ? path : join(dir, path));
+    const worktreeGitDir = absolute(own);
+    const head = (await checkedOutBranch(worktreeGitDir)) ?? 'main';
+    return new LocalForge(top, head, absolute(common), worktreeGitDir);
   }
 
   private get crescendoDir(): string {
@@ -102,12 +115,18 @@ export class LocalForge implements Forge {
     return out.split('\n').filter(Boolean).sort();
   }
 
+  private async blob(path: string, ref: string): Promise<Buffer | undefined> {
+    const object = await this.objects.read(`${ref}:${path}`);
+    return object?.type === 'blob' ? object.content : undefined;
+  }
+
   async readFile(path: string, ref = this.defaultBranch): Promise<string | undefined> {
-    return gitMaybe(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
+    return (await this.blob(path, ref))?.toString('utf8');
   }
 
   async readBytes(path: string, ref = this.defaultBranch): Promise<Uint8Array | undefined> {
-    return gitBytesMaybe(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
+    const bytes = await this.blob(path, ref);
+    return bytes && new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   /** Streamed from git's object store: a file of any size, never held whole (no `maxBuffer`). */
@@ -115,67 +134,166 @@ export class LocalForge implements Forge {
     return gitStream(this.dir, ['cat-file', 'blob', `${ref}:${path}`]);
   }
 
+  /** Every file under `dir` at `ref` (`git ls-tree -r --name-only`), read tree by tree through one process. */
   async listFiles(dir: string, ref = this.defaultBranch): Promise<string[]> {
-    const out = await gitMaybe(this.dir, ['ls-tree', '-r', '--name-only', ref, '--', dir]);
-    return (out ?? '').split('\n').filter(Boolean).sort();
+    const top = dir.replace(/\/+$/, '');
+    const files: string[] = [];
+    const walk = async (name: string, path: string): Promise<void> => {
+      const entries = await this.objects.readTree(name);
+      if (!entries) return;
+      await Promise.all(
+        entries.map((entry) => {
+          const full = path ? `${path}/${entry.name}` : entry.name;
+          return entry.mode === '40000' ? walk(entry.oid, full) : files.push(full);
+        }),
+      );
+    };
+    const root = await this.objects.read(top && top !== '.' ? `${ref}:${top}` : `${ref}^{tree}`);
+    if (root?.type === 'blob') files.push(top);
+    else if (root?.type === 'tree') await walk(root.oid, top === '.' ? '' : top);
+    return files.sort();
   }
 
   async branchExists(branch: string): Promise<boolean> {
-    return (
-      (await gitMaybe(this.dir, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`])) !== undefined
-    );
+    return (await this.tipMaybe(branch)) !== undefined;
   }
 
-  private async tip(branch: string): Promise<string> {
-    return (await git(this.dir, ['rev-parse', `refs/heads/${branch}`])).trim();
+  private async tipMaybe(branch: string): Promise<string | undefined> {
+    const object = await this.objects.read(`refs/heads/${branch}`);
+    return object?.type === 'commit' ? object.oid : undefined;
   }
 
-  async commitFiles(request: CommitRequest): Promise<{ sha: string }> {
-    const exists = await this.branchExists(request.branch);
-    const parent = await this.tip(exists && !request.reset ? request.branch : request.base);
-    const sha = await this.commitOnto(parent, request.changes, request.message);
-    await git(this.dir, ['update-ref', `refs/heads/${request.branch}`, sha]);
-    return { sha };
+  async branchTip(branch: string): Promise<string | undefined> {
+    return (await gitMaybe(this.dir, ['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`]))?.trim();
   }
 
   /**
-   * Builds a commit from `parent` plus changes in a private index, leaving the work tree alone. Blobs are
-   * written by one `hash-object` and the index changed by one `update-index`, whatever the number of files
-   * (a content stage commits a hundred), so a commit costs a handful of git processes, not two per file.
+   * `git update-ref <branch> <new> <expected>` is git's own compare-and-swap (under the ref's lock file), so
+   * two processes committing at once cannot both win. When the branch is checked out, the changed files
+   * that were clean in the work tree follow the commit (a person's unsaved edits are left alone).
    */
-  private async commitOnto(parent: string, changes: FileChange[], message: string): Promise<string> {
-    for (const change of changes) {
-      if (!isPlainRepoPath(change.path))
-        throw new CrescendoError(`refusing to write "${change.path}": not a plain repository path`);
+  async commitIfUnchanged(request: GuardedCommitRequest): Promise<GuardedCommitResult> {
+    const built = await this.buildCommit(request.expected, request.changes, request.message);
+    // Nothing to write; still a conflict when the branch moved on, like any write based on a stale read.
+    if (built.unchanged && request.expected !== undefined) {
+      const tip = await this.branchTip(request.branch);
+      return tip === request.expected ? { sha: request.expected } : { conflict: true };
     }
+    const ref = `refs/heads/${request.branch}`;
+    const old = request.expected ?? '0'.repeat(40);
+    const [moved, checkedOut] = await Promise.all([
+      gitMaybe(this.dir, ['update-ref', ref, built.sha, old]),
+      this.checkedOut(),
+    ]);
+    if (moved === undefined) return { conflict: true };
+    if (request.expected !== undefined && checkedOut === request.branch) {
+      await this.followInWorkTree(request.expected, request.changes);
+    }
+    return { sha: built.sha };
+  }
+
+  private async checkedOut(): Promise<string | undefined> {
+    return (await gitMaybe(this.dir, ['symbolic-ref', '--short', 'HEAD']))?.trim();
+  }
+
+  /** Brings the index and the clean work-tree copies of `changes` to the new commit. */
+  private async followInWorkTree(previous: string, changes: FileChange[]): Promise<void> {
+    const clean = await Promise.all(
+      changes.map(async (change) => {
+        const [committed, onDisk] = await Promise.all([
+          gitMaybe(this.dir, ['cat-file', 'blob', `${previous}:${change.path}`]),
+          readFile(join(this.dir, change.path), 'utf8').catch(() => undefined),
+        ]);
+        return onDisk === committed || onDisk === (change.content ?? undefined);
+      }),
+    );
+    await gitMaybe(this.dir, ['reset', '-q', '--', ...changes.map((c) => c.path)]);
+    for (const [i, change] of changes.entries()) {
+      if (!clean[i]) continue;
+      const file = join(this.dir, change.path);
+      if (change.content === null) await rm(file, { force: true });
+      else {
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, change.content);
+      }
+    }
+  }
+
+  private async tip(branch: string): Promise<string> {
+    const sha = await this.tipMaybe(branch);
+    if (!sha) throw new CrescendoError(`there is no branch ${branch} in ${this.dir}`);
+    return sha;
+  }
+
+  async commitFiles(request: CommitRequest): Promise<{ sha: string }> {
+    const current = await this.tipMaybe(request.branch);
+    const parent = current && !request.reset ? current : await this.tip(request.base);
+    const sha = await writeCommit(this.dir, {
+      ref: `refs/heads/${request.branch}`,
+      parent,
+      changes: request.changes,
+      message: request.message,
+    });
+    return { sha };
+  }
+
+  /** Builds a commit from `parent` plus changes, leaving the work tree alone. */
+  private async commitOnto(parent: string, changes: FileChange[], message: string): Promise<string> {
+    return (await this.buildCommit(parent, changes, message, { always: true })).sha;
+  }
+
+  /**
+   * Builds a commit from `parent` (none: a root commit) plus changes in a private index, leaving the work
+   * tree alone, in a fixed number of git processes whatever the number of files: the blobs are written by
+   * one `hash-object --stdin-paths`, the index updated by one `update-index --index-info`. `unchanged`: the
+   * tree is the parent's, and no commit is made unless `always`.
+   */
+  private async buildCommit(
+    parent: string | undefined,
+    changes: FileChange[],
+    message: string,
+    options: { always?: boolean } = {},
+  ): Promise<{ sha: string; unchanged: boolean }> {
     const scratch = await mkdtemp(join(tmpdir(), 'crescendo-commit-'));
     const env = { GIT_INDEX_FILE: join(scratch, 'index') };
     try {
-      await git(this.dir, ['read-tree', parent], { env });
-      // NUL-separated paths and records keep any path verbatim.
-      const removed = changes.filter((c) => c.content === null).map((c) => `${c.path}\0`);
-      if (removed.length) {
-        await git(this.dir, ['update-index', '--force-remove', '-z', '--stdin'], {
-          env,
-          input: removed.join(''),
-        });
+      for (const change of changes) {
+        if (!isPlainRepoPath(change.path))
+          throw new CrescendoError(`refusing to write "${change.path}": not a plain repository path`);
       }
-      const added = changes.flatMap((c) =>
-        c.content === null ? [] : [{ path: c.path, content: c.content }],
+      const [, parentTree] = await Promise.all([
+        git(this.dir, parent === undefined ? ['read-tree', '--empty'] : ['read-tree', parent], { env }),
+        parent === undefined ? undefined : git(this.dir, ['rev-parse', `${parent}^{tree}`]),
+      ]);
+      const written = changes.filter((c) => c.content !== null);
+      const files = await Promise.all(
+        written.map(async (change, i) => {
+          const file = join(scratch, `blob-${i}`);
+          await writeFile(file, change.content ?? '');
+          return file;
+        }),
       );
-      if (added.length) {
-        const blobFiles = added.map((_, i) => join(scratch, `blob-${i}`));
-        await Promise.all(added.map((c, i) => writeFile(join(scratch, `blob-${i}`), c.content)));
-        const blobs = (
-          await git(this.dir, ['hash-object', '-w', '--stdin-paths'], { input: `${blobFiles.join('\n')}\n` })
-        )
-          .trim()
-          .split('\n');
-        const records = added.map((c, i) => `100644 ${blobs[i]}\t${c.path}\0`).join('');
-        await git(this.dir, ['update-index', '-z', '--index-info'], { env, input: records });
+      const blobs =
+        files.length === 0
+          ? []
+          : (await git(this.dir, ['hash-object', '-w', '--stdin-paths'], { input: `${files.join('\n')}\n` }))
+              .trim()
+              .split('\n');
+      const info = changes.map((change) =>
+        change.content === null
+          ? `0 ${'0'.repeat(40)}\t${change.path}`
+          : `100644 ${blobs[written.indexOf(change)]}\t${change.path}`,
+      );
+      if (info.length > 0) {
+        await git(this.dir, ['update-index', '--index-info'], { env, input: `${info.join('\n')}\n` });
       }
       const tree = (await git(this.dir, ['write-tree'], { env })).trim();
-      return (await git(this.dir, ['commit-tree', tree, '-p', parent, '-m', message])).trim();
+      if (parent !== undefined && !options.always && tree === parentTree?.trim()) {
+        return { sha: parent, unchanged: true };
+      }
+      const parents = parent === undefined ? [] : ['-p', parent];
+      const sha = (await git(this.dir, ['commit-tree', tree, ...parents, '-m', message])).trim();
+      return { sha, unchanged: false };
     } finally {
       await rm(scratch, { recursive: true, force: true });
     }
@@ -224,7 +342,7 @@ export class LocalForge implements Forge {
     if (!pull) throw new CrescendoError(`there is no pull request #${number}`);
     if (pull.state !== 'open') throw new CrescendoError(`pull request #${number} is ${pull.state}, not open`);
     const text = message ?? `Merge ${pull.branch}: ${pull.title}`;
-    const head = (await gitMaybe(this.dir, ['symbolic-ref', '--short', 'HEAD']))?.trim();
+    const head = await checkedOutBranch(this.worktreeGitDir);
     if (head === pull.base) await this.mergeCheckedOut(pull, text);
     else {
       const merged = await gitResult(this.dir, [
@@ -368,6 +486,12 @@ export class LocalForge implements Forge {
   async listPullRequests(): Promise<PullRequest[]> {
     return (await this.records()).pulls;
   }
+}
+
+/** The branch checked out in a work tree (`git symbolic-ref --short HEAD`), read from its HEAD file. */
+async function checkedOutBranch(worktreeGitDir: string): Promise<string | undefined> {
+  const head = await readFile(join(worktreeGitDir, 'HEAD'), 'utf8').catch(() => '');
+  return /^ref: refs\/heads\/(.+)$/m.exec(head.trim())?.[1];
 }
 
 function mergeConflict(pull: PullRequest, files: string[], detail: string): CrescendoError {

@@ -80,6 +80,8 @@ export function fastMetricsReader(width: number, c: MetricsColumns) {
     let importer: MetricRow['importer'] | null | undefined = 'metrics-csv';
     for (let k = 0; k < m.length; k++) m[k] = undefined;
     for (let i = 0; i < width; i++) {
+      // A line with fewer cells than the header: the general reader names what is missing.
+      if (i > 0 && scan.ended) return undefined;
       switch (ops[i]) {
         case Op.Skip:
           scan.skip();
@@ -149,7 +151,7 @@ export function fastMetricsReader(width: number, c: MetricsColumns) {
     }
     if (channel === null || importer === null || date === '') return undefined;
     const cost = m[2];
-    // A blank cost on a paid row is flagged by the general reader.
+    // A blank cost on a paid row is refused by the general reader, which names the cell.
     if (cost === undefined && c.measures.cost !== undefined && PAID_CHANNELS.has(channel) && (m[0] || m[1]))
       return undefined;
     if (out) {

@@ -27,7 +27,8 @@ export const metricsCsvLayout: CsvLayout = {
     const c = columns(header);
     if (c.date === undefined || c.channel === undefined) return undefined;
     if (!Object.values(c.measures).some((i) => i !== undefined)) return undefined;
-    return { read: (cells, ctx) => readRow(cells, ctx, c), fast: fastMetricsReader(header.cells.length, c) };
+    const width = header.cells.length;
+    return { read: (cells, ctx) => readRow(cells, ctx, c, width), fast: fastMetricsReader(width, c) };
   },
 };
 
@@ -65,7 +66,22 @@ function columns(h: Header) {
 const channels = new Map<string, MetricChannel>();
 const importers = new Map<string, MetricRow['importer']>();
 
-function readRow(cells: Cells, ctx: RowContext, c: Columns): MetricRow {
+/**
+ * A row with fewer cells than the header (a cell and its comma deleted by hand) would shift or drop its
+ * numbers silently; an empty cell is written as `,,`, so a short row is refused, naming what is missing.
+ */
+function checkWidth(cells: Cells, width: number): void {
+  if (cells.length >= width) return;
+  const missing = Array.from({ length: width - cells.length }, (_, i) => cells.label(cells.length + i));
+  throw new CellError(
+    cells.label(cells.length),
+    `the row has ${cells.length} cells where the header has ${width}: ${missing.join(', ')} missing`,
+    `write every column of the header on each row, an empty cell (,,) for a number not measured`,
+  );
+}
+
+function readRow(cells: Cells, ctx: RowContext, c: Columns, width: number): MetricRow {
+  checkWidth(cells, width);
   const m = c.measures;
   const date = cells.day(c.date);
   if (date === undefined)
@@ -74,12 +90,12 @@ function readRow(cells: Cells, ctx: RowContext, c: Columns): MetricRow {
   const cost = cells.amount(m.cost);
   const clicks = cells.count(m.clicks);
   const impressions = cells.count(m.impressions);
+  // Spend left out of a paid row understates pacing and cost per result, and could move budget: refused.
   if (cost === undefined && m.cost !== undefined && PAID_CHANNELS.has(channel) && (clicks || impressions)) {
-    ctx.flag(
-      'blank-cost',
-      'the cost is empty on paid-channel rows with clicks or impressions: their spend is left out, not counted as 0',
-      'fill in the spend (0 when it was free), or export the file again',
+    throw new CellError(
       cells.label(m.cost),
+      'is empty on a paid-channel row with clicks or impressions (a blank is not read as 0: the spend would be missing from pacing and cost per result)',
+      'fill in the spend (0 when it was free), or export the file again',
     );
   }
   return {

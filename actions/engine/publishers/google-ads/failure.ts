@@ -1,5 +1,5 @@
 import type { Problem } from '../../errors.js';
-import { type ApiResponse, excerpt, redactText } from '../api-request.js';
+import { type ApiResponse, excerpt, redactText } from '../http.js';
 import { PublishError } from '../publisher.js';
 
 /*

@@ -1,12 +1,5 @@
 import type { Problem } from '../../errors.js';
-import {
-  type ApiRequest,
-  type ApiResponse,
-  baseUrl,
-  planOf,
-  secretValues,
-  sendRequest,
-} from '../api-request.js';
+import { type ApiRequest, type ApiResponse, baseUrl, planOf, secretValues, sendRequest } from '../http.js';
 import type { CredentialCheck, Published, Publisher, PublisherContext, PublishItem } from '../publisher.js';
 import { PublishError, REDACTED } from '../publisher.js';
 import { GoogleAdsConfig } from './config.js';

@@ -1,4 +1,4 @@
-import type { ApiRequest } from '../api-request.js';
+import type { ApiRequest } from '../http.js';
 import type { GoogleAdsConfig } from './config.js';
 
 /** The exact Google Ads REST requests (`googleAds:mutate`, `googleAds:search`). */

@@ -1,4 +1,4 @@
-import { type ApiRequest, type ApiResponse, baseUrl, secretValues, sendRequest } from '../api-request.js';
+import { type ApiRequest, type ApiResponse, baseUrl, secretValues, sendRequest } from '../http.js';
 import { linkedInFailure } from '../linkedin/restli.js';
 import { ADS_SECRETS, accessToken, secretNames } from '../linkedin/token.js';
 import type { PublisherContext, PublishItem } from '../publisher.js';

@@ -1,4 +1,4 @@
-import { type ApiRequest, planOf } from '../api-request.js';
+import { type ApiRequest, planOf } from '../http.js';
 import { toLittleText } from '../linkedin/commentary.js';
 import { initializeImageUpload, uploadImage } from '../linkedin/requests.js';
 import { ADS_SECRETS, canRefresh, refreshRequest } from '../linkedin/token.js';

@@ -1,4 +1,4 @@
-import type { ApiRequest } from '../api-request.js';
+import type { ApiRequest } from '../http.js';
 import { restHeaders, restliString } from '../linkedin/restli.js';
 import type { PublishItem } from '../publisher.js';
 import type { AdCopy } from './ad.js';

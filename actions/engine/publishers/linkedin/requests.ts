@@ -1,4 +1,4 @@
-import type { ApiRequest } from '../api-request.js';
+import type { ApiRequest } from '../http.js';
 import type { PublishItem } from '../publisher.js';
 import { restHeaders } from './restli.js';
 

@@ -1,4 +1,4 @@
-import { type ApiResponse, excerpt, redactText, secondsToUtcMidnight } from '../api-request.js';
+import { type ApiResponse, excerpt, redactText, secondsToUtcMidnight } from '../http.js';
 import { PublishError } from '../publisher.js';
 
 /** Headers of every versioned LinkedIn REST call (Marketing and Community Management APIs). */

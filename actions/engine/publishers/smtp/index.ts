@@ -44,8 +44,11 @@ function server(ctx: Context): SmtpServer {
   return parsed;
 }
 
+const sentLogFile = (campaign: string, config: SmtpConfig): string =>
+  config.sentLog.replace(/\{campaign\}/g, campaign);
+
 const sentLogPath = (item: PublishItem, ctx: Context): string =>
-  resolve(ctx.root ?? process.cwd(), ctx.config.sentLog.replace(/\{campaign\}/g, item.campaign));
+  resolve(ctx.root ?? process.cwd(), sentLogFile(item.campaign, ctx.config));
 
 function specs(item: PublishItem, ctx: Context): MessageSpec[] {
   const email = emailOrThrow(item);
@@ -83,6 +86,7 @@ export const smtpPublisher: Publisher<SmtpConfig> = {
   baseUrlEnv: URL_ENV,
   assetTypes: EMAIL_ASSET_TYPES,
   schedulesAhead: false,
+  stateFiles: (campaign, config) => [sentLogFile(campaign, config)],
 
   async check(ctx) {
     const parsed = parseSmtpUrl(ctx.env[URL_ENV] ?? '');

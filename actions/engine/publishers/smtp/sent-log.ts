@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseDocument, stringify } from 'yaml';
@@ -47,20 +48,36 @@ export async function readSentLog(path: string): Promise<SentMessage[]> {
   return parsed.data.messages;
 }
 
-/** Replaces the entry for (key, to), or adds it; the file is replaced atomically. */
-export async function recordMessage(
+/** Writes to one log in this process, one after another: each reads the log as the previous one left it. */
+const pending = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(path: string, write: () => Promise<T>): Promise<T> {
+  const next = (pending.get(path) ?? Promise.resolve()).catch(() => undefined).then(write);
+  pending.set(path, next);
+  return next.finally(() => {
+    if (pending.get(path) === next) pending.delete(path);
+  });
+}
+
+/**
+ * Replaces the entry for (key, to), or adds it; the file is replaced atomically (a temporary file of its own,
+ * renamed), and writes within a process never interleave, so two runs at once keep each other's records.
+ */
+export function recordMessage(
   path: string,
   entry: SentMessage | { key: string; to: string; remove: true },
-) {
-  const messages = (await readSentLog(path)).filter((m) => !(m.key === entry.key && m.to === entry.to));
-  if (!('remove' in entry)) messages.push(entry);
-  const temp = `${path}.${process.pid}.tmp`;
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(temp, `${HEADER}${stringify({ messages }, { lineWidth: 0 })}`, 'utf8');
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+): Promise<void> {
+  return oneAtATime(path, async () => {
+    const messages = (await readSentLog(path)).filter((m) => !(m.key === entry.key && m.to === entry.to));
+    if (!('remove' in entry)) messages.push(entry);
+    const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(temp, `${HEADER}${stringify({ messages }, { lineWidth: 0 })}`, 'utf8');
+    try {
+      await rename(temp, path);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import { type ApiResponse, excerpt, redactText } from '../api-request.js';
+import { type ApiResponse, excerpt, redactText } from '../http.js';
 import { PublishError } from '../publisher.js';
 
 /** X API v2 errors: problem details `{title, detail, type, status}`, or `{errors: [{message}], …}`. */

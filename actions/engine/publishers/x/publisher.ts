@@ -1,14 +1,7 @@
 import { xWeightedLength } from '../../assets/shared/text-length.js';
 import { x } from '../../channels/x/index.js';
 import type { Problem } from '../../errors.js';
-import {
-  type ApiRequest,
-  type ApiResponse,
-  baseUrl,
-  planOf,
-  secretValues,
-  sendRequest,
-} from '../api-request.js';
+import { type ApiRequest, type ApiResponse, baseUrl, planOf, secretValues, sendRequest } from '../http.js';
 import type { CredentialCheck, Published, Publisher, PublisherContext, PublishItem } from '../publisher.js';
 import { PublishError, REDACTED } from '../publisher.js';
 import { readSocialPost, socialPostOrThrow } from '../social-post-item.js';

@@ -1,4 +1,4 @@
-import type { ApiRequest } from '../api-request.js';
+import type { ApiRequest } from '../http.js';
 
 /** The exact requests of the X publisher (API v2). */
 

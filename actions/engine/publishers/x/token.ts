@@ -1,5 +1,5 @@
 import type { Problem } from '../../errors.js';
-import { type ApiRequest, excerpt, sendRequest } from '../api-request.js';
+import { type ApiRequest, excerpt, sendRequest } from '../http.js';
 import type { PublisherContext } from '../publisher.js';
 import { PublishError } from '../publisher.js';
 

@@ -3,7 +3,7 @@ import { addCost, type PendingBatch, type StageCost, zeroCost } from '../../arti
 import { assetSchemas, type BrandVoice, blockingProblems, checkAsset } from '../../assets/index.js';
 import { modelFor } from '../../config/config.js';
 import { CrescendoError, formatProblem, type Problem } from '../../errors.js';
-import { batchCustomId } from '../../llm/anthropic-batch.js';
+import { batchCustomId } from '../../llm/batch-id.js';
 import type { LlmBatches, LlmResponse, SystemBlock } from '../../llm/llm.js';
 import { costOf, usageToCost } from '../../llm/pricing.js';
 import type { StageContext } from '../stage.js';

@@ -1,111 +1,87 @@
-import { z } from 'zod';
-import { AssetFront, readContentFiles } from '../../artifacts/asset.js';
-import { DistributionData, distributionPath, ledgerPath } from '../../artifacts/ledger.js';
+import { readBrand } from '../../artifacts/brand.js';
+import { zeroCost } from '../../artifacts/campaign-state.js';
+import type { Ledger } from '../../artifacts/ledger.js';
+import { ledgerPath, parseLedger, renderLedger } from '../../artifacts/ledger.js';
+import { readResearch } from '../../artifacts/research.js';
 import { approvedForDistribution, reviewPath } from '../../artifacts/review.js';
-import { AssetType } from '../../assets/asset-type.js';
-import { assetVariants } from '../../assets/index.js';
-import { utmContent, withUtm } from '../../channels/tracking.js';
+import { readStrategy } from '../../artifacts/strategy.js';
 import { CrescendoError, type Problem } from '../../errors.js';
-import { renderArtifact } from '../../files/artifact-file.js';
-import { bullets, table } from '../../files/markdown.js';
-import { toYaml } from '../../files/yaml.js';
+import { bullets } from '../../files/markdown.js';
+import { isApproved, readAssetFiles } from '../../publishing/approved-assets.js';
+import { publishItem } from '../../publishing/items.js';
+import { checkLinks, crescendoPages, itemLinks, pageAnchorProblems } from '../../publishing/link-check.js';
+import { planLedger } from '../../publishing/plan-ledger.js';
+import { ScheduleProposal, scheduleProblems } from '../../publishing/schedule.js';
+import { planSlots, type Slot } from '../../publishing/slots.js';
 import { ask, campaignSystem, dataBlock, feedbackBlock } from '../ask.js';
-import type { ArtifactKind, Stage, StageContext } from '../stage.js';
+import type { Stage, StageContext } from '../stage.js';
 import { gateSection } from './held-back.js';
+import { distributionSummary } from './summary.js';
 
-export const ScheduleProposal = z.object({
-  schedule: z
-    .array(
-      z.object({
-        path: z.string().min(1),
-        publishAt: z.iso
-          .datetime({ offset: true })
-          .describe('When to publish or send, ISO 8601 with time zone'),
-        notes: z.string().describe('Channel-specific set-up: audience, send list, targeting, ad approval'),
-      }),
-    )
-    .min(1),
-});
+/*
+ * Distribution turns the approved assets into the publication ledger: code lists what can go out (slots),
+ * the model only proposes when, code checks the times (window, asset dates, cadences) and writes every
+ * entry with its key, tracked link and publisher. Set-up notes and the link check come from code.
+ */
 
-export function scheduleCheckpoints(
-  schedule: { path: string; publishAt: string }[],
-  approved: string[],
-  window?: { start: string; end: string },
-  assetDates: Record<string, string> = {},
-): Problem[] {
-  const problems: Problem[] = [];
-  const counts = new Map<string, number>();
-  schedule.forEach((s, i) => {
-    counts.set(s.path, (counts.get(s.path) ?? 0) + 1);
-    if (!approved.includes(s.path))
-      problems.push({ where: `schedule[${i}].path`, message: `${s.path} is not an approved asset` });
-    const day = s.publishAt.slice(0, 10);
-    const own = assetDates[s.path];
-    if (own && day < own)
-      problems.push({
-        where: `schedule[${i}].publishAt`,
-        message: `${day} is before the asset's own date ${own}`,
-      });
-    if (window && (day < window.start || day > window.end)) {
-      problems.push({
-        where: `schedule[${i}].publishAt`,
-        message: `${day} is outside the campaign window ${window.start} – ${window.end}`,
-      });
-    }
-  });
-  for (const path of approved) {
-    const n = counts.get(path) ?? 0;
-    if (n !== 1)
-      problems.push({
-        where: 'schedule',
-        message: `${path} is scheduled ${n} times; every approved asset exactly once`,
-      });
-  }
-  return problems;
+function slotLine(slot: Slot): string {
+  const { type, channel, date } = slot.asset.front;
+  const emails = slot.emailOffsets
+    ? `, its emails on days ${slot.emailOffsets.join(', ')} (this slot is the first)`
+    : '';
+  return `- ${slot.id}: ${type} on ${channel}, variant ${slot.variant}, asset date ${date}${emails}`;
 }
 
-export const distributionArtifact: ArtifactKind<DistributionData> = {
-  kind: 'distribution',
-  schema: DistributionData,
-  checkpoints: (d) =>
-    d.entries.flatMap((e, i): Problem[] =>
-      new URL(e.trackingLink).searchParams.get('utm_campaign') === d.campaign
-        ? []
-        : [
-            {
-              where: `entries[${i}].trackingLink`,
-              message: `utm_campaign is not the campaign id ${d.campaign}`,
-            },
-          ],
-    ),
-};
+async function optional<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch {
+    return undefined;
+  }
+}
 
-/** The tracked link of an asset's first variant, derived from its data and channel. */
-function variantLink(front: Record<string, unknown>, landingUrl: string): string | undefined {
-  const parsed = AssetFront.safeParse(front);
-  if (!parsed.success) return undefined;
-  const { type, asset, channel, campaign } = parsed.data;
-  return assetVariants(type, asset as never, { channel, campaignId: campaign, landingUrl })[0]?.link;
+async function linkProblems(
+  ctx: StageContext,
+  ledger: Ledger,
+  assets: Awaited<ReturnType<typeof readAssetFiles>>,
+) {
+  const brand = await readBrand(ctx, ctx.campaign.brief);
+  const source = {
+    files: ctx,
+    assets: new Map(assets.map((a) => [a.path, a])),
+    brand: { name: brand.name, ...(brand.postalAddress ? { postalAddress: brand.postalAddress } : {}) },
+  };
+  const pages = await crescendoPages(ctx, assets);
+  const problems: Problem[] = pages.filter((p) => p.approved).flatMap(pageAnchorProblems);
+  for (const entry of ledger.entries) {
+    try {
+      problems.push(...checkLinks(itemLinks(await publishItem(entry, ledger.campaign, source)), pages));
+    } catch (error) {
+      problems.push({ where: entry.path, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  const seen = new Set<string>();
+  return problems.filter((p) => !seen.has(`${p.where}${p.message}`) && seen.add(`${p.where}${p.message}`));
 }
 
 export const distributionStage: Stage = {
   name: 'distribution',
   title: 'Distribution',
   checklist: [
-    'All channels scheduled',
-    'Tracking parameters on every link',
-    'Email sequences set',
-    'Ads set for approval',
-    'Blog posts scheduled',
+    'Every approved asset and variant is in the ledger, or listed as not sent with the reason',
+    'Publish times suit each channel and audience',
+    'Tracked links: one utm_content per asset, variant and email',
+    'The link check passes',
+    'Each channel is set up (publishing.<channel> in .github/crescendo.yml, its secrets)',
   ],
-  onMerge: 'approves the schedule; the publisher sends each entry when it is due, and measurement starts',
-  writes: (id) => [distributionPath(id), ledgerPath(id)],
-  artifacts: [distributionArtifact as ArtifactKind<unknown>],
+  onMerge: 'approves the ledger; the publisher sends each entry when it is due, and measurement starts',
+  writes: (id) => [ledgerPath(id)],
   async run(ctx: StageContext) {
     const { brief } = ctx.campaign;
+    const assets = await readAssetFiles(ctx, brief.id);
     // Approved by the review and every claim ticked or waived (review.md, or the merged review PR's body).
     const gate = await approvedForDistribution(ctx, brief.id, { approvalBody: ctx.approval?.body });
-    const approved = (await readContentFiles(ctx, brief.id)).filter((f) => gate.approved.includes(f.path));
+    const approved = assets.filter((a) => isApproved(a) && gate.approved.includes(a.path));
     if (approved.length === 0) {
       throw new CrescendoError('no asset may be distributed yet', {
         code: 'waiting',
@@ -114,107 +90,54 @@ export const distributionStage: Stage = {
       });
     }
     for (const held of gate.held) ctx.log(`  held back: ${held.path}: ${held.reason}`);
-    const paths = approved.map((f) => f.path);
-    ctx.log(`  scheduling ${approved.length} approved assets`);
-    const { data, cost } = await ask(ctx, 'distribution', {
-      task: 'distribution',
-      system: campaignSystem(
-        ctx,
-        'You are the distribution planner: publish times per channel, set-up notes.',
-      ),
-      prompt: `Schedule every approved asset exactly once, inside ${brief.timeframe.start} – ${brief.timeframe.end}, no earlier than its own date, at a good time for its channel and audience. The approved assets:\n\n${dataBlock(
-        'approved-assets',
-        approved
-          .map(
-            (f) =>
-              `- ${f.path} (type ${String(f.front.type)}, channel ${String(f.front.channel)}, date ${String(f.front.date)})`,
-          )
-          .join('\n'),
-      )}${feedbackBlock(ctx)}`,
-      schema: ScheduleProposal,
-      check: (d) =>
-        scheduleCheckpoints(
-          d.schedule,
-          paths,
-          brief.timeframe,
-          Object.fromEntries(approved.map((f) => [f.path, String(f.front.date)])),
-        ),
-    });
-    const byPath = new Map(approved.map((f) => [f.path, f]));
-    const entries = data.schedule
-      .map((s) => {
-        const f = byPath.get(s.path)!;
-        const type = AssetType.parse(f.front.type);
-        return {
-          path: s.path,
-          channel: String(f.front.channel),
-          type,
-          publishAt: s.publishAt,
-          // Off-site assets already carry their tracked link (variant a) from the content renderer.
-          trackingLink:
-            variantLink(f.front, brief.landingUrl) ??
-            withUtm(brief.landingUrl, {
-              source: String(f.front.channel),
-              medium: 'owned',
-              campaign: brief.id,
-              content: utmContent(
-                s.path
-                  .split('/')
-                  .pop()
-                  ?.replace(/\.md$/, '')
-                  .replace(/^\d{4}-\d{2}-\d{2}-/, '') ?? 'asset',
-                'a',
-              ),
-            }),
-          notes: s.notes,
-          status: 'scheduled' as const,
-        };
-      })
-      .sort((a, b) => Date.parse(a.publishAt) - Date.parse(b.publishAt));
-    const plan: DistributionData = { campaign: brief.id, entries };
-    const channels = [...new Set(entries.map((e) => e.channel))];
-    const body = [
-      '# Distribution plan',
-      `${entries.length} assets on ${channels.length} channels. Every link carries \`utm_campaign=${brief.id}\`.`,
-      ...channels.map((channel) =>
-        [
-          `## ${channel}`,
-          table(
-            ['Publish at', 'Asset', 'Tracking link', 'Set-up'],
-            entries
-              .filter((e) => e.channel === channel)
-              .map((e) => [e.publishAt, e.path, e.trackingLink, e.notes]),
-          ),
-        ].join('\n\n'),
-      ),
-      gateSection(gate, brief.id),
-    ]
-      .filter(Boolean)
-      .join('\n\n');
-    const meta = {
-      kind: 'distribution',
+    const { slots, notSent } = planSlots(approved, ctx.config.publishing, brief.id);
+    ctx.log(`  scheduling ${slots.length} slots of ${approved.length} approved assets`);
+    const rules = { window: brief.timeframe, cadence: brief.cadence, timeZone: brief.timeZone };
+    const cadences = (brief.cadence ?? []).map(
+      (c) =>
+        `${c.channel}: at most ${c.times} per ${c.every && c.every > 1 ? `${c.every} ` : ''}${c.unit}${c.weekdaysOnly ? ', weekdays only' : ''}`,
+    );
+    const proposal =
+      slots.length === 0
+        ? { data: { schedule: [] }, cost: undefined }
+        : await ask(ctx, 'distribution', {
+            task: 'distribution',
+            system: campaignSystem(
+              ctx,
+              'You are the distribution planner: you choose when each item goes out.',
+            ),
+            prompt: `Give every slot below exactly one publish time, inside ${brief.timeframe.start} – ${brief.timeframe.end}, never before its asset's own date, at a good time for its channel and audience${brief.timeZone ? ` in ${brief.timeZone} (write each time with that zone's UTC offset)` : ''}. Items on one channel need their own times; the variants of one social post go out on different days, the variants of one ad together. An email sequence's slot is its first email; the others follow at their day offsets and must stay inside the window.${cadences.length ? `\nThe brief's cadence: ${cadences.join('; ')}.` : ''}\nThe slots:\n\n${dataBlock('slots', slots.map(slotLine).join('\n'))}${feedbackBlock(ctx)}`,
+            schema: ScheduleProposal,
+            check: (d) => scheduleProblems(d, slots, rules),
+          });
+    const existingText = await ctx.readFile(ledgerPath(brief.id));
+    const ledger = planLedger(slots, proposal.data, {
       campaign: brief.id,
-      generated: ctx.now.toISOString(),
-      sample: ctx.llm.isSample,
-    };
+      window: brief.timeframe,
+      strategy: await optional(() => readStrategy(ctx, brief.id)),
+      research: await optional(() => readResearch(ctx, brief.id)),
+      existing: existingText === undefined ? undefined : parseLedger(existingText, ledgerPath(brief.id)),
+    });
+    const problems = await linkProblems(ctx, ledger, assets);
+    const channels = [...new Set(ledger.entries.map((e) => e.channel))];
     return {
-      files: [
-        { path: distributionPath(brief.id), content: renderArtifact(meta, { distribution: plan }, body) },
-        {
-          path: ledgerPath(brief.id),
-          content: `# Publication ledger: the scheduled publisher updates each entry's status.\n${toYaml(plan)}`,
-        },
-      ],
-      summary: bullets([
-        `${entries.length} assets scheduled on ${channels.join(', ')}`,
-        `First: ${entries[0]?.publishAt}; last: ${entries.at(-1)?.publishAt}`,
-        ...(gate.held.length
-          ? [
-              `Held back by the review (${gate.held.length}): ${gate.held.map((h) => `\`${h.path}\``).join(', ')}; see the plan`,
-            ]
-          : []),
-      ]),
-      cost,
+      files: [{ path: ledgerPath(brief.id), content: renderLedger(ledger) }],
+      summary: [
+        distributionSummary(ledger, ctx.config.publishing, problems, notSent),
+        bullets([
+          `${ledger.entries.length} entries on ${channels.join(', ') || 'no channel'}`,
+          `First: ${ledger.entries[0]?.publishAt ?? '—'}; last: ${ledger.entries.at(-1)?.publishAt ?? '—'}`,
+          ...(gate.held.length
+            ? [
+                `Held back by the review: ${gate.held.length} asset${gate.held.length === 1 ? '' : 's'}, listed below with how to release them`,
+              ]
+            : []),
+        ]),
+        gateSection(gate, brief.id),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+      cost: proposal.cost ?? zeroCost(),
     };
   },
 };

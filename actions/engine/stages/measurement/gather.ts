@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { DistributionData, ledgerPath } from '../../artifacts/ledger.js';
+import { type Ledger, ledgerPath, parseLedger } from '../../artifacts/ledger.js';
 import { ReportData, reportsDir } from '../../artifacts/report.js';
 import { readFrontMatter } from '../../files/front-matter.js';
-import { parseYaml } from '../../files/yaml.js';
 import type { FileChange } from '../../forge/forge.js';
 import type { AggregateRow } from '../../importers/aggregate.js';
 import { ImportLog } from '../../importers/import-log.js';
@@ -27,16 +26,16 @@ export interface Gathered extends ReadData {
  */
 export function ledgerChannels(text: string | undefined, path: string): Record<string, MetricChannel> {
   if (!text) return {};
-  let parsed: ReturnType<typeof DistributionData.safeParse>;
+  let ledger: Ledger;
   try {
-    parsed = DistributionData.safeParse(parseYaml(text, path).value);
+    ledger = parseLedger(text, path);
   } catch {
     return {};
   }
-  if (!parsed.success) return {};
   const out: Record<string, MetricChannel> = {};
-  for (const e of parsed.data.entries) {
-    const utm = new URL(e.trackingLink).searchParams.get('utm_content');
+  for (const e of ledger.entries) {
+    if (!e.link) continue;
+    const utm = new URL(e.link).searchParams.get('utm_content');
     const channel = MetricChannel.safeParse(e.channel);
     if (utm && channel.success) out[utm] = channel.data;
   }

@@ -2,6 +2,7 @@ import { dataDir, isKeywordFile } from '../../artifacts/data-files.js';
 import { ReportData, readReportFiles } from '../../artifacts/report.js';
 import { CrescendoError } from '../../errors.js';
 import { readFrontMatter } from '../../files/front-matter.js';
+import { readWholeFile } from '../../files/whole-file.js';
 import { importKeywordExport } from '../../keywords/import-file.js';
 import { type KeywordFile, type KeywordsReport, keywordsReport } from '../../keywords/index.js';
 import type { StageContext } from '../stage.js';
@@ -22,15 +23,19 @@ const isUnknownLayout = (error: CrescendoError): boolean =>
  * Reads every CSV in the campaign's data folder except performance exports (`metrics*.csv`).
  * A file that is no keyword export is skipped with a warning; a keyword export with bad rows
  * stops the stage with file, row and what was expected, as `crescendo keywords` would.
- * Files come through the forge as bytes and are decoded by the importer (UTF-16, UTF-8, Windows-1252).
+ * Files come through the forge as bytes, whole at any size (streamed from the forge, never through
+ * `readBytes`' 64 MiB limit), and are decoded by the importer (UTF-16, UTF-8, Windows-1252).
  */
-export async function readKeywordInputs(ctx: StageContext, campaignId: string): Promise<KeywordInputs> {
+export async function readKeywordInputs(
+  ctx: Pick<StageContext, 'listFiles' | 'readBytes' | 'readStream'>,
+  campaignId: string,
+): Promise<KeywordInputs> {
   const paths = (await ctx.listFiles(dataDir(campaignId))).filter(isKeywordFile);
   const files: KeywordFile[] = [];
   const warnings: string[] = [];
   for (const path of paths) {
     // As bytes: Keyword Planner writes UTF-16LE, which a text read would garble.
-    const bytes = await ctx.readBytes(path);
+    const bytes = await readWholeFile(ctx, path);
     if (bytes === undefined) continue;
     try {
       importKeywordExport(path, bytes);
