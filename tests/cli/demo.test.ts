@@ -202,7 +202,10 @@ describe('crescendo demo', () => {
       snapshot(`content/${ID}/blog/2027-04-29-lead-scoring-model-b2b.md`, 'blog-post.md'));
     it('an email sequence and one of its emails', async () => {
       await snapshot(`content/${ID}/email/2027-04-26-nurture.md`, 'email-sequence.md');
-      await snapshot(`content/${ID}/email/2027-04-26-nurture-email-3.html`, 'email-sequence-email-3.html.txt');
+      await snapshot(
+        `content/${ID}/email/2027-04-26-nurture-email-3.html`,
+        'email-sequence-email-3.html.txt',
+      );
     });
     it('social posts on LinkedIn and X', async () => {
       await snapshot(
