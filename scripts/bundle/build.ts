@@ -38,8 +38,8 @@ export const BUNDLE_ENTRIES: readonly BundleEntry[] = [
 /** The entry the installed `crescendo` command runs (package.json `bin`). */
 export const CLI_FILE = `${BUNDLE_DIR}/crescendo.js`;
 
-/** Native modules and packages the CLI loads with `import()` from `node_modules`, never bundled. */
-export const EXTERNAL_PACKAGES = ['@duckdb/*'];
+/** Native modules and packages only the CLI loads, with `import()` from `node_modules` (DuckDB for attribution, the demo's mail catcher): never bundled. */
+export const EXTERNAL_PACKAGES = ['@duckdb/*', 'smtp-server'];
 
 /** Entries whose source exists now. */
 export const presentEntries = (root = ROOT): BundleEntry[] =>

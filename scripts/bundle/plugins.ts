@@ -73,8 +73,30 @@ export const punycodePackage: Plugin = {
   },
 };
 
+/**
+ * `@github/issue-parser` ships a build with its own copy of the `yaml` package inlined (about 100 kB
+ * minified): a second YAML parser. Its TypeScript source, which it also ships, imports `yaml`, so
+ * bundling the source shares the one copy the engine uses.
+ */
+export const issueParserFromSource: Plugin = {
+  name: 'issue-parser-from-source',
+  setup(build) {
+    build.onResolve({ filter: /^@github\/issue-parser$/ }, async (args) => {
+      if (args.pluginData === 'issue-parser-built') return undefined;
+      const built = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        pluginData: 'issue-parser-built',
+      });
+      const source = built.path.replace(/dist[\\/]index\.js$/, 'src/index.ts');
+      return source === built.path || built.errors.length > 0 ? undefined : { path: source };
+    });
+  },
+};
+
 export const BUNDLE_PLUGINS: Plugin[] = [
   undiciUnused,
+  issueParserFromSource,
   zodEnglishOnly,
   noCoreJsPolyfills,
   oneBottleneck,

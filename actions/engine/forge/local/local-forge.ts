@@ -237,11 +237,6 @@ export class LocalForge implements Forge {
     return { sha };
   }
 
-  /** Builds a commit from `parent` plus changes, leaving the work tree alone. */
-  private async commitOnto(parent: string, changes: FileChange[], message: string): Promise<string> {
-    return (await this.buildCommit(parent, changes, message, { always: true })).sha;
-  }
-
   /**
    * Builds a commit from `parent` (none: a root commit) plus changes in a private index, leaving the work
    * tree alone, in a fixed number of git processes whatever the number of files: the blobs are written by
