@@ -14,7 +14,11 @@ import type { Cadence } from '../../actions/engine/artifacts/brief-parts.js';
 import { parseCampaignFile } from '../../actions/engine/artifacts/campaign.js';
 import { parseConfig } from '../../actions/engine/config/config.js';
 import { isApproved, readAssetFiles } from '../../actions/engine/publishing/approved-assets.js';
-import { localDay, type ScheduleProposal, scheduleProblems } from '../../actions/engine/publishing/schedule.js';
+import {
+  localDay,
+  type ScheduleProposal,
+  scheduleProblems,
+} from '../../actions/engine/publishing/schedule.js';
 import { planSlots, type Slot, shiftDays } from '../../actions/engine/publishing/slots.js';
 
 /** Time of day per channel in the audience's zone; later items of one channel and day follow 15 min apart. */
@@ -90,7 +94,8 @@ function period(day: string, cadence: Cadence): string {
 const used = new Map<string, number>(); // `${channel} ${cadence index} ${period}` → entries
 const perDay = new Map<string, number>(); // `${channel} ${day}` → entries (for the minute)
 const adDay = new Map<string, string>(); // an ad's path → the day its first variant went out
-const cadences = (channel: string) => (brief.cadence ?? []).map((c, i) => ({ c, i })).filter((x) => x.c.channel === channel);
+const cadences = (channel: string) =>
+  (brief.cadence ?? []).map((c, i) => ({ c, i })).filter((x) => x.c.channel === channel);
 
 function fits(slot: Slot, day: string): boolean {
   const { channel } = slot.asset.front;
@@ -153,7 +158,9 @@ const problems = scheduleProblems(answer, slots, {
   timeZone: brief.timeZone,
 });
 if (problems.length > 0) {
-  throw new Error(`the schedule breaks the rules:\n${problems.map((p) => `${p.where}: ${p.message}`).join('\n')}`);
+  throw new Error(
+    `the schedule breaks the rules:\n${problems.map((p) => `${p.where}: ${p.message}`).join('\n')}`,
+  );
 }
 const out = join(import.meta.dirname, 'answers', 'distribution.json');
 writeFileSync(out, `${JSON.stringify(answer, null, 2)}\n`);
