@@ -19,7 +19,7 @@ import {
   type ScheduleProposal,
   scheduleProblems,
 } from '../../actions/engine/publishing/schedule.js';
-import { planSlots, type Slot, shiftDays } from '../../actions/engine/publishing/slots.js';
+import { planSlots, type Slot } from '../../actions/engine/publishing/slots.js';
 
 /** Time of day per channel in the audience's zone; later items of one channel and day follow 15 min apart. */
 const CHANNEL_TIME: Record<string, string> = {
@@ -33,8 +33,9 @@ const CHANNEL_TIME: Record<string, string> = {
 const AD_TYPES = new Set(['google-rsa', 'linkedin-ad']);
 const DAY_MS = 86_400_000;
 
-const dir = process.argv[2];
-if (!dir) throw new Error('usage: write-distribution-answer.ts <demo dir>');
+const dirArg = process.argv[2];
+if (!dirArg) throw new Error('usage: write-distribution-answer.ts <demo dir>');
+const dir: string = dirArg;
 
 function listFiles(sub: string): string[] {
   const root = join(dir, sub);
@@ -94,6 +95,7 @@ function period(day: string, cadence: Cadence): string {
 const used = new Map<string, number>(); // `${channel} ${cadence index} ${period}` → entries
 const perDay = new Map<string, number>(); // `${channel} ${day}` → entries (for the minute)
 const adDay = new Map<string, string>(); // an ad's path → the day its first variant went out
+const adTime = new Map<string, string>(); // … and its publish time
 const cadences = (channel: string) =>
   (brief.cadence ?? []).map((c, i) => ({ c, i })).filter((x) => x.c.channel === channel);
 
@@ -113,7 +115,7 @@ function fits(slot: Slot, day: string): boolean {
 
 function place(slot: Slot): { slot: string; publishAt: string } {
   const { channel, date, type } = slot.asset.front;
-  const start = date > brief.timeframe.start ? date : brief.timeframe.start;
+  const start = [date, brief.timeframe.start].sort()[1] as string;
   // The variants of one ad go out together: the platform rotates them.
   const together = AD_TYPES.has(type) ? adDay.get(slot.asset.path) : undefined;
   let day = together ?? start;
@@ -138,7 +140,6 @@ function place(slot: Slot): { slot: string; publishAt: string } {
   }
   return { slot: slot.id, publishAt };
 }
-const adTime = new Map<string, string>();
 
 // Variant a before b; within a variant by asset date; the longest sequences first (their last email must fit).
 const ordered = [...slots].sort(
