@@ -1,13 +1,34 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { Brief } from '../actions/engine/artifacts/brief.js';
 import { LocalForge } from '../actions/engine/forge/local/local-forge.js';
+import { parseBrief } from '../actions/engine/runner/run-stage.js';
 import { init } from '../scripts/cli/commands.js';
 
 export const packageRoot = fileURLToPath(new URL('..', import.meta.url));
 export const samplesDir = join(packageRoot, 'scripts', 'demo', 'answers');
 export const exampleBriefPath = join(packageRoot, 'scripts', 'demo', 'brief.yml');
+
+/** The example brief file as written: a marketer's lines (`500 MQLs by end of Q2`, `budget: $45K`). */
+export const exampleBriefInput = (): Record<string, unknown> => parse(readFileSync(exampleBriefPath, 'utf8'));
+
+/** The example brief as `crescendo start` reads it: its lines expanded into the structured brief. */
+export const exampleBrief = (): Brief => parseBrief(exampleBriefInput());
+
+/** The structured brief as plain data (a copy), for tests that change one field of it. */
+export const exampleBriefData = (): Brief => JSON.parse(JSON.stringify(exampleBrief()));
+
+/**
+ * The small example as it was before the demo went full scale (2 blog posts, 4 social posts, its sample
+ * answers with the flaws the review checks are held against): a fixture, not the demo.
+ */
+export const smallDemoDir = join(packageRoot, 'tests', 'fixtures', 'demo-small');
+export const smallSamplesDir = join(smallDemoDir, 'answers');
+export const smallBriefPath = join(smallDemoDir, 'brief.yml');
 
 /** A fresh repository set up with `crescendo init`, and its forge. */
 export async function freshRepo(): Promise<{ dir: string; forge: LocalForge; lines: string[] }> {

@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { Brief } from '../../actions/engine/artifacts/brief.js';
+import type { Brief } from '../../actions/engine/artifacts/brief.js';
 import {
   addCost,
   initialState,
@@ -20,6 +20,7 @@ import { parseBrandVoice } from '../../actions/engine/assets/index.js';
 import { parseConfig } from '../../actions/engine/config/config.js';
 import { AnthropicLlm } from '../../actions/engine/llm/anthropic-llm.js';
 import { SpendGuard } from '../../actions/engine/llm/spend-guard.js';
+import { parseBrief } from '../../actions/engine/runner/run-stage.js';
 import { planAssets } from '../../actions/engine/stages/content/asset-plan.js';
 import { collectContentBatch, submitContentBatch } from '../../actions/engine/stages/content/batch.js';
 import { contentSystem, generateAssets } from '../../actions/engine/stages/content/generate.js';
@@ -47,11 +48,13 @@ const json = async <T>(path: string): Promise<T> => JSON.parse(await here(path))
 
 async function setUp() {
   const config = parseConfig(await here('../../.github/crescendo.yml'));
-  // The demo's campaign, asking for many social posts: every one goes through plan → ask → check → render.
-  const brief = Brief.parse({
-    ...(parse(await here('../demo/brief.yml')) as object),
-    assets: [{ type: 'social-post', count: ASSETS }],
-  });
+  // The demo's campaign (its lines read as `crescendo start` reads them), asking for many LinkedIn posts and
+  // no cadence (so no newsletter): every post goes through plan → ask → check → render.
+  const brief: Brief = {
+    ...parseBrief(parse(await here('../demo/brief.yml'))),
+    assets: [{ type: 'social-post', count: ASSETS, platform: 'linkedin' }],
+    cadence: undefined,
+  };
   const brand = parseBrandVoice(await here('../demo/brand.yml'));
   const research = await json<ResearchData>('../demo/answers/research.json');
   // The model's strategy answer; the stage adds the timeline, of which the plan needs the distribution phase.

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { Brief } from '../../actions/engine/artifacts/brief.js';
 import { CrescendoError } from '../../actions/engine/errors.js';
 import { parseBrief } from '../../actions/engine/runner/run-stage.js';
+import { exampleBriefData } from '../helpers.js';
 
-const example = parse(readFileSync(new URL('../../scripts/demo/brief.yml', import.meta.url), 'utf8'));
+const example = exampleBriefData();
 
 function problemsOf(input: unknown): string[] {
   try {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Brief } from '../../actions/engine/artifacts/brief.js';
@@ -6,9 +5,10 @@ import { parseBriefText } from '../../actions/engine/brief-lines/brief-text.js';
 import { CrescendoError } from '../../actions/engine/errors.js';
 import { parseBrief } from '../../actions/engine/runner/run-stage.js';
 import { checkFile } from '../../scripts/cli/check-file.js';
+import { exampleBriefData } from '../helpers.js';
 
-const exampleText = readFileSync(new URL('../../scripts/demo/brief.yml', import.meta.url), 'utf8');
-const example = parse(exampleText) as Record<string, unknown>;
+// A structured brief (the example brief after its lines are read), as briefs were written before lines.
+const example = exampleBriefData();
 
 /** The workflow's reference brief, written in a marketer's words. */
 const MARKETER_BRIEF = `

@@ -11,14 +11,14 @@ const rsa = JSON.parse(readFileSync(join(samplesDir, 'content__google-rsa__1.jso
 const ctx = AssetContext.parse({
   type: 'google-rsa',
   channel: 'google-ads',
-  keyword: 'marketing automation platform',
+  keyword: 'marketing automation software',
   date: '2027-05-01',
   message: 'Automation for lean B2B teams.',
   brand,
   campaignId: 'q2-2027-launch',
   landingUrl: 'https://www.example.com/automate',
 });
-const file = 'content/q2-2027-launch/google-ads/2027-05-01-marketing-automation-platform-search.md';
+const file = 'content/q2-2027-launch/google-ads/2027-05-01-nurture-playbook-search.md';
 const rendered = (data: unknown) =>
   renderAssetFile(
     {
@@ -37,7 +37,7 @@ const rendered = (data: unknown) =>
 describe('crescendo check on a content asset', () => {
   it('passes the asset as the content stage wrote it, with its data in the front matter', () => {
     const text = rendered(rsa);
-    expect(text).toMatch(/\nasset:\n {2}slug: marketing-automation-platform-search/);
+    expect(text).toMatch(/\nasset:\n {2}slug: nurture-playbook-search/);
     expect(text).toContain('landingUrl: https://www.example.com/automate');
     const result = checkFile(file, text, { brand });
     expect(result.problems).toEqual([]);

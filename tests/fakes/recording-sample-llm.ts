@@ -1,13 +1,16 @@
 import type { Llm, LlmResponse, StructuredRequest } from '../../actions/engine/llm/llm.js';
 import { SampleLlm } from '../../actions/engine/llm/sample-llm.js';
-import { samplesDir } from '../helpers.js';
+import { smallSamplesDir } from '../helpers.js';
 
-/** The shipped sample answers, every request recorded, and any task's answer replaced on request. */
+/**
+ * The small example's sample answers (tests/fixtures/demo-small), every request recorded, and any task's
+ * answer replaced on request.
+ */
 export class RecordingSampleLlm implements Llm {
   readonly isSample = true;
   readonly requests: StructuredRequest<unknown>[] = [];
   readonly overrides = new Map<string, unknown>();
-  readonly #samples = new SampleLlm(samplesDir);
+  readonly #samples = new SampleLlm(smallSamplesDir);
 
   async complete<T>(request: StructuredRequest<T>): Promise<LlmResponse> {
     this.requests.push(request as StructuredRequest<unknown>);

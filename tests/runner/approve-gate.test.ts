@@ -23,10 +23,11 @@ describe('local approval of a strategy with warnings', () => {
     const refused = await approve(deps, ID).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(CrescendoError);
     const error = refused as CrescendoError;
-    expect(error.message).toBe(`Strategy of ${ID} is not approved: 2 warning(s) block it`);
+    expect(error.message).toBe(`Strategy of ${ID} is not approved: 3 warning(s) block it`);
     expect(error.problems.map((p) => p.where)).toEqual([
       'Objective 1 (500 MQLs)',
       'Objective 2 (50,000 visitors)',
+      'Objective 3 (12,600 visitors a month on Blog / SEO)',
     ]);
     expect(error.fix).toContain(`crescendo approve ${ID} --override "<reason>"`);
     expect((await stageViews(forge, ID)).strategy.status).toBe('in-review');
@@ -34,7 +35,7 @@ describe('local approval of a strategy with warnings', () => {
     // The CLI prints the same, in words.
     const out: string[] = [];
     expect(await main(['approve', ID, '--dir', dir], { packageRoot, out: (l) => out.push(l) })).toBe(1);
-    expect(out.join('\n')).toContain('- Objective 1 (500 MQLs): planned 107 of 500 MQLs: 393 short.');
+    expect(out.join('\n')).toContain('- Objective 1 (500 MQLs): planned 207 of 500 MQLs: 293 short.');
     expect(out.join('\n')).toContain('--override');
 
     const result = await approve(deps, ID, { override: 'stretch goals agreed with sales', by: 'maria' });

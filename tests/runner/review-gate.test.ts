@@ -15,7 +15,7 @@ import { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { approve, revise, verifyClaims } from '../../actions/engine/runner/local-actions.js';
 import { startCampaign } from '../../actions/engine/runner/run-stage.js';
 import { RecordingSampleLlm } from '../fakes/recording-sample-llm.js';
-import { exampleBriefPath, freshRepo, samplesDir } from '../helpers.js';
+import { smallBriefPath as exampleBriefPath, freshRepo, smallSamplesDir as samplesDir } from '../helpers.js';
 
 const ID = 'q2-2027-launch';
 const EMAIL = `content/${ID}/email/2027-04-13-playbook-nurture.md`;

@@ -11,7 +11,12 @@ import { runStage, startCampaign } from '../../actions/engine/runner/run-stage.j
 import { changedLines } from '../../actions/engine/stages/review/anchors.js';
 import { DEFAULT_TOKEN, type FakeGitHub, startFakeGitHub } from '../fakes/github/index.js';
 import { RecordingSampleLlm } from '../fakes/recording-sample-llm.js';
-import { exampleBriefPath, packageRoot, samplesDir } from '../helpers.js';
+import {
+  smallBriefPath as exampleBriefPath,
+  packageRoot,
+  smallSamplesDir as samplesDir,
+  smallDemoDir,
+} from '../helpers.js';
 
 const ID = 'q2-2027-launch';
 const EMAIL = `content/${ID}/email/2027-04-13-playbook-nurture.md`;
@@ -38,7 +43,7 @@ beforeAll(async () => {
   await fake.seed(
     {
       [CONFIG_PATH]: readFileSync(join(packageRoot, CONFIG_PATH), 'utf8'),
-      '.github/crescendo/brand.yml': readFileSync(join(packageRoot, 'scripts/demo/brand.yml'), 'utf8'),
+      '.github/crescendo/brand.yml': readFileSync(join(smallDemoDir, 'brand.yml'), 'utf8'),
     },
     'Set up Crescendo',
   );

@@ -1,28 +1,32 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { sampleFileName } from '../../actions/engine/llm/sample-llm.js';
 import { approve, start } from '../../actions/engine/runner/local-actions.js';
 import { ScriptedLlm } from '../fakes/scripted-llm.js';
-import { exampleBriefPath, freshRepo, samplesDir } from '../helpers.js';
+import { exampleBriefData, freshRepo, samplesDir } from '../helpers.js';
 
 const ID = 'q2-2027-launch';
 
-/** The shipped answer for a task, or the first asset of its type's: two assets then give the same slug. */
+/** The shipped answer for a task; landing pages and LinkedIn ads all get their first one's: the same slug. */
 function answer(task: string): unknown {
-  const own = join(samplesDir, sampleFileName(task));
-  const first = join(samplesDir, sampleFileName(task.replace(/\/\d+$/, '/1')));
-  return JSON.parse(readFileSync(existsSync(own) ? own : first, 'utf8'));
+  const same = /^content\/(landing-page|linkedin-ad)\//.test(task);
+  const own = join(samplesDir, sampleFileName(same ? task.replace(/\/\d+$/, '/1') : task));
+  return JSON.parse(readFileSync(own, 'utf8'));
 }
 
 describe('two assets never share a path', () => {
   it('same-date assets with the same slug each get their own files, listed in the index', async () => {
-    const brief = parse(readFileSync(exampleBriefPath, 'utf8'));
     // Landing pages and ads go live at launch: three of each land on the same date with the same slug.
-    brief.assets = brief.assets.map((a: { type: string; count: number }) =>
-      a.type === 'landing-page' || a.type === 'linkedin-ad' ? { ...a, count: 3 } : a,
-    );
+    const brief = {
+      ...exampleBriefData(),
+      assets: [
+        { type: 'blog-post', count: 1 },
+        { type: 'landing-page', count: 3 },
+        { type: 'linkedin-ad', count: 3 },
+      ],
+      cadence: undefined,
+    };
     const { forge } = await freshRepo();
     const deps = { forge, llm: new ScriptedLlm((r) => answer(r.task)) };
     await start(deps, brief);
@@ -36,9 +40,9 @@ describe('two assets never share a path', () => {
     expect(pages).toHaveLength(3);
     expect(ads).toHaveLength(3);
     expect(pages.map((p) => p.replace(/^.*\/\d{4}-\d\d-\d\d-/, ''))).toEqual([
-      'b2b-marketing-automation-2.md',
-      'b2b-marketing-automation-3.md',
-      'b2b-marketing-automation.md',
+      'marketing-automation-software-trial-2.md',
+      'marketing-automation-software-trial-3.md',
+      'marketing-automation-software-trial.md',
     ]);
     // Each page keeps its own HTML variants next to it.
     for (const page of pages) {

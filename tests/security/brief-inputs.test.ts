@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { briefWarnings } from '../../actions/engine/artifacts/brief-warnings.js';
 import { parseBriefText } from '../../actions/engine/brief-lines/brief-text.js';
 import { formatPath } from '../../actions/engine/files/yaml.js';
 import { sampleFileName } from '../../actions/engine/llm/sample-llm.js';
 import { startCampaign } from '../../actions/engine/runner/run-stage.js';
 import { ScriptedLlm } from '../fakes/scripted-llm.js';
-import { exampleBriefPath, freshRepo, samplesDir } from '../helpers.js';
+import { exampleBriefData, freshRepo, samplesDir } from '../helpers.js';
 
-const example = parse(readFileSync(exampleBriefPath, 'utf8'));
+// The example brief as structured data (its lines already read), so single fields can be changed.
+const example = exampleBriefData();
 
 function problems(input: unknown): string[] {
   const result = parseBriefText(input);
@@ -114,7 +114,7 @@ describe('a wrong brief is refused before any money is spent', () => {
 
   it('a time frame in the past is a warning, not an error', () => {
     const past = { ...example, timeframe: { start: '2020-01-01', end: '2020-03-31' } };
-    past.objectives = example.objectives.map((o: object) => ({ ...o, deadline: '2020-03-31' }));
+    past.objectives = example.objectives.map((o) => ({ ...o, deadline: '2020-03-31' }));
     const result = parseBriefText(past);
     expect(result.ok).toBe(true);
     if (!result.ok) return;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { Brief } from '../../actions/engine/artifacts/brief.js';
 import { initialState } from '../../actions/engine/artifacts/campaign-state.js';
+import { expandBriefText } from '../../actions/engine/brief-lines/brief-text.js';
 import { parseConfig } from '../../actions/engine/config/config.js';
 import { dataBlock, dataTagsIn, escapeData } from '../../actions/engine/llm/data-fence.js';
 import type {
@@ -176,7 +177,8 @@ pricing:
     const llm = new RecordingLlm(true);
     await researchStage
       .run({
-        campaign: { brief: Brief.parse(hostile), state: initialState() },
+        // The demo's brief is written as a person writes it: read it as `crescendo start` does.
+        campaign: { brief: Brief.parse(expandBriefText(hostile).input), state: initialState() },
         config,
         llm,
         guard: new SpendGuard(config.pricing, 100, 0),

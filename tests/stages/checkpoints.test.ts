@@ -1,19 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { Brief } from '../../actions/engine/artifacts/brief.js';
 import { ResearchData } from '../../actions/engine/artifacts/research.js';
 import type { ReviewData } from '../../actions/engine/artifacts/review.js';
 import type { StrategyData } from '../../actions/engine/artifacts/strategy.js';
+import { CHANNEL_LABELS } from '../../actions/engine/channels/index.js';
 import { planAssets } from '../../actions/engine/stages/content/asset-plan.js';
 import { analysisCheckpoints } from '../../actions/engine/stages/measurement/index.js';
 import { researchCheckpoints } from '../../actions/engine/stages/research/index.js';
 import { reviewCheckpoints } from '../../actions/engine/stages/review/index.js';
 import { strategyArtifact, strategyCheckpoints } from '../../actions/engine/stages/strategy/index.js';
-import { exampleBriefPath } from '../helpers.js';
+import { exampleBrief } from '../helpers.js';
 import { strategyOf } from './strategy/fixtures.js';
 
-const brief = Brief.parse(parse(readFileSync(exampleBriefPath, 'utf8')));
+const brief = exampleBrief();
 const cite = ['S1'];
 const competitor = (name: string) => ({
   name,
@@ -114,6 +112,14 @@ const proposal = {
       description: 'Drive 50,000 visitors',
       businessGoal: 'Awareness',
     },
+    {
+      metric: 'visitors' as const,
+      target: 12600,
+      unit: 'visitors',
+      deadline: '2027-06-30',
+      description: 'Grow blog visitors 5% to 12,600 a month',
+      businessGoal: 'Durable organic reach',
+    },
   ],
   channels: [
     { channel: 'blog' as const, share: 0.4, rationale: 'search demand', researchFindings: ['keywords[0]'] },
@@ -137,15 +143,15 @@ describe('strategy checkpoints', () => {
       objectives: [{ ...proposal.objectives[0]!, deadline: '2027-09-30' }],
       channels: [
         ...proposal.channels,
-        { channel: 'x' as const, share: 0.1, rationale: 'r', researchFindings: ['trends[42]'] },
+        { channel: 'meta-ads' as const, share: 0.1, rationale: 'r', researchFindings: ['trends[42]'] },
       ],
     };
     const problems = strategyCheckpoints(bad, { brief, research: research() });
     expect(problems.map((p) => p.where)).toEqual(
       expect.arrayContaining([
         'Objective 1 (500 MQLs) deadline',
-        'X (Twitter)',
-        'X (Twitter) research findings 1',
+        'Meta Ads',
+        'Meta Ads research findings 1',
         'Objectives',
       ]),
     );
@@ -172,7 +178,7 @@ describe('strategy checkpoints', () => {
     expect(strategyArtifact.checkpoints({ ...data, kpis })).toEqual([
       {
         where: 'KPIs',
-        message: `LinkedIn Ads mqls has the target ${first.target + 1}, but the plan of record says ${first.target}`,
+        message: `${CHANNEL_LABELS[first.channel]} mqls has the target ${first.target + 1}, but the plan of record says ${first.target}`,
       },
     ]);
   });
@@ -220,15 +226,23 @@ describe('asset plan', () => {
       phases: [{ id: 'distribution', name: 'Distribution', start: '2027-05-01', end: '2027-06-20' }],
     };
     const plan = planAssets(brief, strategy, research());
-    expect(plan).toHaveLength(brief.assets.reduce((s, a) => s + a.count, 0));
+    // Every requested asset, plus the weekly newsletter the email cadence asks for.
+    expect(plan).toHaveLength(brief.assets.reduce((s, a) => s + a.count, 0) + 1);
     expect(plan.every((a) => a.date >= '2027-05-01' && a.date <= '2027-06-20')).toBe(true);
+    // "Blog: 2 posts/week" from the first day of distribution.
     expect(plan.filter((a) => a.type === 'blog-post').map((a) => a.date)).toEqual([
       '2027-05-01',
-      '2027-06-20',
+      '2027-05-04',
+      '2027-05-08',
+      '2027-05-11',
+      '2027-05-15',
+      '2027-05-18',
+      '2027-05-22',
+      '2027-05-25',
     ]);
     expect(plan.find((a) => a.type === 'blog-post')?.keyword).toBe('marketing automation');
     expect(new Set(plan.filter((a) => a.type === 'social-post').map((a) => a.channel))).toEqual(
-      new Set(['linkedin']),
+      new Set(['linkedin', 'x']),
     );
   });
 });

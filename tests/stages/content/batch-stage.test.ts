@@ -12,7 +12,17 @@ import { runStage, startCampaign } from '../../../actions/engine/runner/run-stag
 import { type FakeAnthropic, lastUserText, reply, startFakeAnthropic } from '../../fakes/anthropic/index.js';
 import { exampleBriefPath, freshRepo, samplesDir, spentAt } from '../../helpers.js';
 
-const brief = parse(readFileSync(exampleBriefPath, 'utf8'));
+// The example brief with a handful of assets: enough for a batch (batchMinAssets 5), quick to collect.
+const brief = {
+  ...parse(readFileSync(exampleBriefPath, 'utf8')),
+  assets: [
+    '2 blog posts',
+    '1 lead magnet (ebook)',
+    '1 landing page',
+    '2 social posts (LinkedIn)',
+    '1 LinkedIn ad',
+  ],
+};
 const ID = 'q2-2027-launch';
 const BRANCH = `crescendo/${ID}/content`;
 const sampleFor = (key: string) =>

@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { Brief } from '../../../actions/engine/artifacts/brief.js';
 import { initialState } from '../../../actions/engine/artifacts/campaign-state.js';
 import { parseBrandVoice } from '../../../actions/engine/assets/index.js';
 import { parseConfig } from '../../../actions/engine/config/config.js';
@@ -14,7 +12,7 @@ import { contentSystem, generateAssets } from '../../../actions/engine/stages/co
 import type { StageContext } from '../../../actions/engine/stages/stage.js';
 import { type FakeAnthropic, reply, startFakeAnthropic } from '../../fakes/anthropic/index.js';
 import { ScriptedLlm } from '../../fakes/scripted-llm.js';
-import { exampleBriefPath, packageRoot, samplesDir } from '../../helpers.js';
+import { exampleBrief, packageRoot, samplesDir } from '../../helpers.js';
 
 const config = parseConfig(`models: { default: claude-sonnet-5-5 }
 maxTokens: 4000
@@ -25,7 +23,7 @@ pricing:
   perMillionTokens:
     claude-sonnet-5-5: { input: 2, output: 10, cacheWrite5m: 2.5, cacheRead: 0.2 }
 `);
-const brief = Brief.parse(parse(readFileSync(exampleBriefPath, 'utf8')));
+const brief = exampleBrief();
 const brand = parseBrandVoice(readFileSync(join(packageRoot, 'scripts/demo/brand.yml'), 'utf8'));
 const socialAnswer = JSON.parse(readFileSync(join(samplesDir, 'content__social-post__1.json'), 'utf8'));
 

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { Brief } from '../../../actions/engine/artifacts/brief.js';
 import { initialState } from '../../../actions/engine/artifacts/campaign-state.js';
 import { ReportData, reportPath } from '../../../actions/engine/artifacts/report.js';
-import { type StrategyData, strategyPath } from '../../../actions/engine/artifacts/strategy.js';
+import {
+  type StrategyData,
+  StrategyProposal,
+  strategyPath,
+} from '../../../actions/engine/artifacts/strategy.js';
 import { parseConfig } from '../../../actions/engine/config/config.js';
 import { CrescendoError, hasCode } from '../../../actions/engine/errors.js';
 import { renderArtifact } from '../../../actions/engine/files/artifact-file.js';
@@ -11,12 +17,22 @@ import { readFrontMatter } from '../../../actions/engine/files/front-matter.js';
 import type { Llm } from '../../../actions/engine/llm/llm.js';
 import { SampleLlm } from '../../../actions/engine/llm/sample-llm.js';
 import { SpendGuard } from '../../../actions/engine/llm/spend-guard.js';
+import { parseBenchmarks } from '../../../actions/engine/planning/benchmarks.js';
 import { measurementStage } from '../../../actions/engine/stages/measurement/index.js';
 import type { StageContext, StageResult } from '../../../actions/engine/stages/stage.js';
 import { buildStrategy } from '../../../actions/engine/stages/strategy/build.js';
 import { ScriptedLlm } from '../../fakes/scripted-llm.js';
-import { packageRoot, samplesDir } from '../../helpers.js';
-import { demoBenchmarks, demoBrief, demoProposal } from '../strategy/fixtures.js';
+import { packageRoot, smallBriefPath, smallDemoDir, smallSamplesDir } from '../../helpers.js';
+
+// The small example the demo's performance data was made for (its plan: LinkedIn Ads at USD 6,750).
+const demoBrief = Brief.parse(parse(readFileSync(smallBriefPath, 'utf8')));
+const demoProposal = StrategyProposal.parse(
+  JSON.parse(readFileSync(join(smallSamplesDir, 'strategy.json'), 'utf8')),
+);
+const demoBenchmarks = parseBenchmarks(
+  readFileSync(join(smallDemoDir, 'benchmarks.sample.yml'), 'utf8'),
+  'benchmarks.sample.yml',
+);
 
 const ID = demoBrief.id;
 const config = parseConfig(`models: { default: claude-sonnet-5-5 }
@@ -29,7 +45,7 @@ pricing:
 `);
 const demo = (name: string) => readFileSync(join(packageRoot, 'scripts', 'demo', name), 'utf8');
 const PULLED = 'hubspot-2027-04-01-2027-06-28.csv';
-const sampleAnswer = JSON.parse(readFileSync(join(samplesDir, 'measurement.json'), 'utf8'));
+const sampleAnswer = JSON.parse(readFileSync(join(smallSamplesDir, 'measurement.json'), 'utf8'));
 
 let strategy: StrategyData;
 let demoFiles: Record<string, string>;
@@ -92,7 +108,7 @@ describe('the measurement report from the demo data', () => {
 
   beforeAll(async () => {
     result = await measurementStage.run(
-      context(demoFiles, new SampleLlm(samplesDir), '2027-07-05T07:00:00Z'),
+      context(demoFiles, new SampleLlm(smallSamplesDir), '2027-07-05T07:00:00Z'),
     );
     const text = fileOf(result, reportPath(ID, '2027-06-28'));
     report = ReportData.parse(readFrontMatter(text, 'report').data.report);

@@ -19,18 +19,18 @@ import type {
 } from '../../../actions/engine/stages/review/code-check.js';
 import { assignKeys, reviewedAsset } from '../../../actions/engine/stages/review/reviewed-asset.js';
 import { siteMap } from '../../../actions/engine/stages/review/site-map.js';
-import { exampleBriefPath, packageRoot, samplesDir } from '../../helpers.js';
+import { smallBriefPath, smallDemoDir, smallSamplesDir } from '../../helpers.js';
 
 /** The demo's brief, brand and research: real, known-good inputs the checks are held against. */
-export const brief = Brief.parse(parse(readFileSync(exampleBriefPath, 'utf8')));
-export const brand: BrandVoice = parseBrandVoice(
-  readFileSync(join(packageRoot, 'scripts/demo/brand.yml'), 'utf8'),
-);
-export const research = JSON.parse(readFileSync(join(samplesDir, 'research.json'), 'utf8')) as ResearchReport;
+export const brief: Brief = Brief.parse(parse(readFileSync(smallBriefPath, 'utf8')));
+export const brand: BrandVoice = parseBrandVoice(readFileSync(join(smallDemoDir, 'brand.yml'), 'utf8'));
+export const research = JSON.parse(
+  readFileSync(join(smallSamplesDir, 'research.json'), 'utf8'),
+) as ResearchReport;
 
 /** The demo's sample answer for a content key (`email-sequence/1`), a fresh copy to change. */
 export function sample<T extends AssetType>(key: `${T}/${number}`): AssetData<T> {
-  return JSON.parse(readFileSync(join(samplesDir, `content__${key.replace('/', '__')}.json`), 'utf8'));
+  return JSON.parse(readFileSync(join(smallSamplesDir, `content__${key.replace('/', '__')}.json`), 'utf8'));
 }
 
 const CHANNEL: Record<AssetType, string> = {

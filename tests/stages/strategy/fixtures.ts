@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { parse } from 'yaml';
 import { Brief } from '../../../actions/engine/artifacts/brief.js';
 import { type StrategyData, StrategyProposal } from '../../../actions/engine/artifacts/strategy.js';
 import { CHANNEL_LABELS } from '../../../actions/engine/channels/index.js';
@@ -13,9 +12,9 @@ import {
 import { METRIC_LABELS } from '../../../actions/engine/planning/metrics.js';
 import { buildStrategy } from '../../../actions/engine/stages/strategy/build.js';
 import { strategyFileCheckpoints } from '../../../actions/engine/stages/strategy/index.js';
-import { exampleBriefPath, packageRoot, samplesDir } from '../../helpers.js';
+import { exampleBrief, exampleBriefData, packageRoot, samplesDir } from '../../helpers.js';
 
-export const demoBrief = Brief.parse(parse(readFileSync(exampleBriefPath, 'utf8')));
+export const demoBrief = exampleBrief();
 export const demoProposal = StrategyProposal.parse(
   JSON.parse(readFileSync(join(samplesDir, 'strategy.json'), 'utf8')),
 );
@@ -31,7 +30,7 @@ export const demoBenchmarks = parseBenchmarks(
  * (the blog), LinkedIn Ads and email.
  */
 export const referenceBrief = Brief.parse({
-  ...parse(readFileSync(exampleBriefPath, 'utf8')),
+  ...exampleBriefData(),
   id: 'q2-reference',
   objectives: [
     { metric: 'mqls', target: 500, unit: 'MQLs', deadline: '2027-06-30' },

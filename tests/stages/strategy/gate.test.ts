@@ -38,6 +38,7 @@ describe('the strategy’s approval gate', () => {
     expect(gateProblems(data).map((p) => p.where)).toEqual([
       'Objective 1 (500 MQLs)',
       'Objective 2 (50,000 visitors)',
+      'Objective 3 (12,600 visitors a month on Blog / SEO)',
     ]);
     const accepted = {
       ...data,
@@ -47,7 +48,7 @@ describe('the strategy’s approval gate', () => {
     // New numbers (a changed brief, budget or benchmarks) are new warnings: the old override does not cover them.
     const changed = {
       ...accepted,
-      warnings: [{ ...data.warnings[0]!, message: data.warnings[0]!.message.replace('107', '108') }],
+      warnings: [{ ...data.warnings[0]!, message: data.warnings[0]!.message.replace('207', '208') }],
     };
     expect(unacceptedWarnings(changed)).toHaveLength(1);
   });
@@ -57,7 +58,7 @@ describe('the strategy’s approval gate', () => {
     expect(result.ok).toBe(false);
     expect(result.problems[0]).toEqual({
       where: `${PATH} — Objective 1 (500 MQLs)`,
-      message: expect.stringMatching(/^planned 107 of 500 MQLs: 393 short\. .*\(warning not overridden\)$/),
+      message: expect.stringMatching(/^planned 207 of 500 MQLs: 293 short\. .*\(warning not overridden\)$/),
     });
     for (const p of result.problems) expect(`${p.where} ${p.message}`).not.toMatch(FIELD_PATH);
     expect(result.fix).toContain('comment "Crescendo-Override: <reason>" on the strategy pull request');
@@ -97,7 +98,7 @@ describe('the strategy’s approval gate', () => {
     const env = { packageRoot, out: (l: string) => lines.push(l) };
     expect(await check(env, [file], false)).toBe(1);
     expect(lines.join('\n')).toContain(
-      'Objective 2 (50,000 visitors): planned 6,725 of 50,000 visitors: 43,275 short.',
+      'Objective 2 (50,000 visitors): planned 43,307 of 50,000 visitors: 6,693 short.',
     );
     expect(lines.join('\n')).toContain(`fix: a person with write access accepts them with a reason`);
     await writeFile(file, withOverride(text, PATH, accept));

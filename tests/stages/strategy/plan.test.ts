@@ -31,7 +31,7 @@ describe('the plan of record: computed once, rendered three ways', () => {
     const data = strategyOf(demoBrief, demoProposal, demoBenchmarks);
     expectPlanAgreement(data, renderStrategy(data, demoBrief));
     expect(data.warnings).toEqual([]);
-    expect(data.objectivePlans.map((p) => p.planned >= p.target)).toEqual([true, true]);
+    expect(data.objectivePlans.map((p) => p.planned >= p.target)).toEqual([true, true, true]);
     // By hand: the blog brings 13,000 visits a month; over 91 days that is 13,000 × 91 / 30.4375 =
     // 38,867 visits, × 1.5 % conversion × 40 % lead-to-MQL = 233.2 MQLs.
     const blog = (i: number) => data.objectivePlans[i]?.channels.find((s) => s.channel === 'blog')?.planned;
@@ -76,11 +76,11 @@ describe('the plan of record: computed once, rendered three ways', () => {
       md.indexOf('<!-- crescendo:warnings -->'),
       md.indexOf('<!-- /crescendo:warnings -->'),
     );
-    expect(warnings).toContain('**Objective 1 (500 MQLs)**: planned 107 of 500 MQLs: 393 short.');
+    expect(warnings).toContain('**Objective 1 (500 MQLs)**: planned 207 of 500 MQLs: 293 short.');
     expect(warnings).not.toMatch(FIELD_PATH);
     const summary = strategySummary(data);
     expect(summary).toContain(
-      'Plan of record: 107 of 500 MQLs (393 short); 6,725 of 50,000 visitors (43,275 short)',
+      'Plan of record: 207 of 500 MQLs (293 short); 43,307 of 50,000 visitors (6,693 short); 12,000 of 12,600 visitors a month on Blog / SEO (600 short)',
     );
     expect(summary).toContain('`Crescendo-Override: <reason>`');
     expect(summary).not.toMatch(FIELD_PATH);

@@ -102,23 +102,45 @@ export function assetContextOf(ctx: StageContext, asset: PlannedAsset, brand: Br
     message: asset.message,
     brand,
     campaignId: brief.id,
-    landingUrl: brief.landingUrl,
+    landingUrl: asset.landingUrl ?? brief.landingUrl,
   });
 }
 
 /** The user prompt for one asset (the same synchronously and in a batch); `note` adds a correction. */
 export function assetPrompt(ctx: StageContext, asset: PlannedAsset, note = ''): string {
   const { brief } = ctx.campaign;
-  // Type, channel and date are Crescendo's own values; the keyword (from exports), the key message (from the
-  // strategy) and the link (from the brief) are data.
+  // Type, channel, date and a newsletter's send days are Crescendo's own values; the keyword (from exports),
+  // the key message (from the strategy), the item's name, what it promotes, the line's notes and the link
+  // (from the brief) are data.
+  const promotes = asset.promotes
+    ? `${asset.promotes.name ? `the ${asset.promotes.name} (${asset.promotes.key})` : asset.promotes.key}, written in this campaign`
+    : undefined;
   const request = [
     ...(asset.keyword ? [`target keyword: ${asset.keyword}`] : []),
+    ...(asset.name ? [`name: ${asset.name}`] : []),
+    ...(promotes ? [`promotes: ${promotes}`] : []),
+    ...(asset.notes?.length ? [`the brief adds: ${asset.notes.join('; ')}`] : []),
     `key message: ${asset.message}`,
-    `link to: ${brief.landingUrl}`,
+    `link to: ${asset.landingUrl ?? brief.landingUrl}`,
   ].join('\n');
   return `Write the ${asset.type} for the ${asset.channel} channel, dated ${asset.date}${
     asset.keyword ? ', targeting the keyword given below' : ''
-  }, with the key message and the link given below. Add A/B variants where they help (subject lines, headlines, CTAs).\n\n${dataBlock('asset-request', request)}${feedbackBlock(ctx)}${note}`;
+  }, with the key message and the link given below${assetInstructions(asset)}. Add A/B variants where they help (subject lines, headlines, CTAs).\n\n${dataBlock('asset-request', request)}${feedbackBlock(ctx)}${note}`;
+}
+
+/** What this item needs beyond its type: its name and what it promotes, a blog post's length, a newsletter's issues. */
+function assetInstructions(asset: PlannedAsset): string {
+  const parts: string[] = [];
+  if (asset.name) parts.push('for the name given below');
+  if (asset.promotes) parts.push('promoting the asset given below');
+  if (asset.type === 'blog-post')
+    parts.push('at the length that ranks for its keyword: 1,000 words or more of useful prose');
+  if (asset.sendDays?.length) {
+    parts.push(
+      `as a newsletter of ${asset.sendDays.length} issues, one email each, sent on days ${asset.sendDays.join(', ')} (sendOffsetDays)`,
+    );
+  }
+  return parts.length ? `, ${parts.join(', ')}` : '';
 }
 
 /** Renders one accepted answer into its files (the caller has checked it). */
@@ -144,7 +166,7 @@ export function produceAsset(
       date: asset.date,
       status: 'draft',
       ...(asset.keyword ? { keyword: asset.keyword } : {}),
-      landingUrl: brief.landingUrl,
+      landingUrl: asset.landingUrl ?? brief.landingUrl,
       asset: data,
     },
     rendered.markdown,
