@@ -17,7 +17,7 @@ import { readAssetFile } from '../../actions/engine/publishing/approved-assets.j
 import { planLedger } from '../../actions/engine/publishing/plan-ledger.js';
 import { planSlots, type Slot } from '../../actions/engine/publishing/slots.js';
 import { blogPost, brand, context, emailSequence, socialPost } from '../assets/fixtures.js';
-import { exampleBriefPath, freshRepo } from '../helpers.js';
+import { freshRepo, smallBriefPath } from '../helpers.js';
 
 /*
  * A campaign repository as the distribution stage leaves it, built by code without a model: the example
@@ -86,7 +86,7 @@ publishing:
 
 const brief = () =>
   Brief.parse({
-    ...(parse(readFileSync(exampleBriefPath, 'utf8')) as object),
+    ...(parse(readFileSync(smallBriefPath, 'utf8')) as object),
     landingUrl: 'https://crescendo.dev/launch',
   });
 
