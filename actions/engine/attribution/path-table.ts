@@ -48,7 +48,7 @@ export class PathTableBuilder {
   channelIdAt(text: string, start: number, end: number, file: string, line: number): number {
     const candidates = this.#byLength[end - start];
     if (candidates)
-      for (const id of candidates) if (text.startsWith(this.#channelNames[id]!, start)) return id;
+      for (const id of candidates) if (sameText(this.#channelNames[id]!, text, start)) return id;
     return this.channelId(text.slice(start, end), file, line);
   }
 
@@ -175,6 +175,12 @@ function pathKey(ids: ArrayLike<number>, length: number): string {
   let key = String.fromCharCode(ids[0]!, ids[1]!, ids[2]!, ids[3]!);
   for (let i = 4; i < length; i++) key += String.fromCharCode(ids[i]!);
   return key;
+}
+
+/** Whether `text` at `start` begins with `name`, compared code unit by code unit (inlined, unlike `startsWith`). */
+function sameText(name: string, text: string, start: number): boolean {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 /** Code-unit order: the same on every machine and locale. */
