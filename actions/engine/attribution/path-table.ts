@@ -1,5 +1,6 @@
 import { CrescendoError } from '../errors.js';
 import { ExactColumn, ExactSum } from './exact-sum.js';
+import { PathTrie } from './path-trie.js';
 import type { PathGroup, PathTable } from './schema.js';
 
 /** Path keys are channel ids as UTF-16 code units, so a channel id must fit in one. */
@@ -27,7 +28,7 @@ export class PathTableBuilder {
   readonly #byLength: number[][] = [];
   /** Where each channel was first seen, for the look-alike warning. */
   readonly #firstSeen: string[] = [];
-  readonly #pathIndex = new Map<string, number>();
+  readonly #pathIndex = new PathTrie();
   readonly #pathChannels: Int32Array[] = [];
   readonly #pathConversions = new ExactColumn();
   readonly #pathValue = new ExactColumn();
@@ -76,13 +77,10 @@ export class PathTableBuilder {
   /** Adds journeys that share the channel sequence `ids[0..length)`. */
   addPath(ids: ArrayLike<number>, length: number, conversions: number, value: number, nulls: number): void {
     this.#journeys.add(conversions + nulls);
-    const key = pathKey(ids, length);
-    let at = this.#pathIndex.get(key);
-    if (at === undefined) {
+    const at = this.#pathIndex.find(ids, length);
+    if (at === this.#pathChannels.length) {
       const channels = new Int32Array(length);
       for (let i = 0; i < length; i++) channels[i] = ids[i]!;
-      at = this.#pathChannels.length;
-      this.#pathIndex.set(key, at);
       this.#pathChannels.push(channels);
     }
     this.#pathConversions.add(at, conversions);
