@@ -1,4 +1,4 @@
-import { loadConfig } from '../../actions/engine/config/config.js';
+import { loadSpendCap } from '../../actions/engine/config/spend-cap.js';
 import { CrescendoError } from '../../actions/engine/errors.js';
 import { LocalForge } from '../../actions/engine/forge/local/local-forge.js';
 import { formatSpend } from '../../actions/engine/llm/spend-format.js';
@@ -34,7 +34,7 @@ export async function status(
     });
   }
   if (ids.size === 0) env.out('No campaigns yet. Start one with `crescendo start <brief.yml>`.');
-  const config = await loadConfig((p) => forge.readFile(p));
+  const defaultCap = await loadSpendCap((p) => forge.readFile(p));
   for (const id of [...ids].filter((i) => !only || i === only).sort()) {
     const views = await stageViews(forge, id);
     const open = STAGE_NAMES.find((name) => views[name].status === 'in-review');
@@ -54,7 +54,7 @@ export async function status(
         `  ${mark} ${name.padEnd(13)} ${label.padEnd(10)} ${v.pr && v.status !== 'pending' ? `#${v.pr.number}`.padEnd(5) : '     '}${usd > 0 ? ` $${usd.toFixed(4)}` : ''}`,
       );
     }
-    const cap = campaign.brief.spendCapUsd ?? config.spendCapUsd;
+    const cap = campaign.brief.spendCapUsd ?? defaultCap;
     env.out(`  model spend ${formatSpend(totalUsd(records), cap)}`);
     env.out(`  next: ${(await progress()).nextAction(views)}`);
   }

@@ -4,8 +4,9 @@ import { parseYaml, validateWith } from '../files/yaml.js';
 import { MeasurementSettings } from '../importers/pull.js';
 import type { StageName } from '../stages/names.js';
 import { PublishingConfig } from './publishing.js';
+import { CONFIG_PATH, SpendCapUsd } from './spend-cap.js';
 
-export const CONFIG_PATH = '.github/crescendo.yml';
+export { CONFIG_PATH };
 
 const ModelPrice = z.object({
   input: z.number().nonnegative(),
@@ -103,7 +104,7 @@ export const Config = z.object({
   models: z.object({ default: z.string().min(1) }).catchall(z.string().min(1)),
   maxTokens: z.number().int().min(256).default(16000),
   validationRetries: z.number().int().min(0).max(5).default(2),
-  spendCapUsd: z.number().positive().default(25),
+  spendCapUsd: SpendCapUsd,
   pricing: Pricing,
   research: ResearchConfig.default(ResearchConfig.parse({})),
   content: ContentConfig.default(ContentConfig.parse({})),

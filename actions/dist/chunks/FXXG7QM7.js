@@ -1,0 +1,9 @@
+import { createRequire as __crescendoCreateRequire, isBuiltin as __crescendoIsBuiltin } from 'node:module';
+const require = ((nodeRequire) => (id) => {
+  if (__crescendoIsBuiltin(id)) return nodeRequire(id);
+  const message = "Cannot find module '" + id + "' (the Crescendo bundle loads only Node built-ins)";
+  throw Object.assign(new Error(message), { code: 'MODULE_NOT_FOUND' });
+})(__crescendoCreateRequire(import.meta.url));
+import{f as u}from"./H5DZWQOF.js";import{b as e}from"./MAFVPVEP.js";import{a as c}from"./DQGYXZCD.js";var m=e.enum(["ok","invalid","failed"]),g=e.object({at:e.string().min(1),stage:e.string().min(1),task:e.string().min(1),model:e.string().min(1),usd:e.number().nonnegative(),inputTokens:e.number().int().nonnegative(),outputTokens:e.number().int().nonnegative(),cacheCreationInputTokens:e.number().int().nonnegative(),cacheReadInputTokens:e.number().int().nonnegative(),webSearchRequests:e.number().int().nonnegative(),webFetchRequests:e.number().int().nonnegative(),outcome:m,note:e.string().optional()}),S=n=>({inputTokens:n.inputTokens,outputTokens:n.outputTokens,cacheCreationInputTokens:n.cacheCreationInputTokens,cacheReadInputTokens:n.cacheReadInputTokens,webSearchRequests:n.webSearchRequests,webFetchRequests:n.webFetchRequests}),R=n=>n.reduce((t,o)=>t+o.usd,0);var b=n=>`campaigns/${n}/spend.jsonl`,y=n=>n.map(t=>`${JSON.stringify(t)}
+`).join("");function w(n,t){let o=[],r=[];if(n.split(`
+`).forEach((i,a)=>{if(!i.trim())return;let d;try{d=JSON.parse(i)}catch{r.push({where:t,line:a+1,message:"is not a JSON object"});return}let s=g.safeParse(d);if(s.success)o.push(s.data);else for(let p of u(s.error))r.push({where:t,line:a+1,message:`${p.where}: ${p.message}`})}),r.length)throw new c("the spend log is damaged",{where:t,problems:r,fix:"restore the file from git history; never edit it by hand (the spend cap is computed from it)"});return o}export{S as a,R as b,b as c,y as d,w as e};

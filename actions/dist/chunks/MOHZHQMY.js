@@ -1,0 +1,7 @@
+import { createRequire as __crescendoCreateRequire, isBuiltin as __crescendoIsBuiltin } from 'node:module';
+const require = ((nodeRequire) => (id) => {
+  if (__crescendoIsBuiltin(id)) return nodeRequire(id);
+  const message = "Cannot find module '" + id + "' (the Crescendo bundle loads only Node built-ins)";
+  throw Object.assign(new Error(message), { code: 'MODULE_NOT_FOUND' });
+})(__crescendoCreateRequire(import.meta.url));
+import{c as d,d as a,e as c}from"./FXXG7QM7.js";var p=class r{constructor(e,n){this.forge=e;this.branch=n}forge;branch;records=[];static async open(e,n,o){let t=new r(e,o),s=d(n),i=await e.readFile(s),l=o&&await e.branchExists(o)?await e.readFile(s,o):void 0;return t.records.push(...f(g(i,s),g(l,s))),t}async load(){return[...this.records]}async append(e,n){this.records.push(...n)}all(){return this.records}file(e){return{path:d(e),content:a(this.records)}}async commitAlone(e,n,o){await this.forge.commitFiles({branch:this.branch,base:n,message:`crescendo(${e}): record the spend of a failed run`,changes:[this.file(e)],reset:o})}},g=(r,e)=>r===void 0?[]:c(r,e);function f(r,e){let n=new Map;for(let t of r)n.set(JSON.stringify(t),(n.get(JSON.stringify(t))??0)+1);let o=[...r];for(let t of e){let s=JSON.stringify(t),i=n.get(s)??0;i>0?n.set(s,i-1):o.push(t)}return o}function y(r){let e=new Map;for(let n of r)e.set(n.stage,(e.get(n.stage)??0)+n.usd);return e}export{p as a,y as b};
