@@ -1,5 +1,6 @@
 import { CrescendoError } from '../errors.js';
 import { ExactColumn, ExactSum } from './exact-sum.js';
+import { PathTrie } from './path-trie.js';
 import type { PathGroup, PathTable } from './schema.js';
 
 /** Path keys are channel ids as UTF-16 code units, so a channel id must fit in one. */
@@ -27,7 +28,7 @@ export class PathTableBuilder {
   readonly #byLength: number[][] = [];
   /** Where each channel was first seen, for the look-alike warning. */
   readonly #firstSeen: string[] = [];
-  readonly #pathIndex = new Map<string, number>();
+  readonly #pathIndex = new PathTrie();
   readonly #pathChannels: Int32Array[] = [];
   readonly #pathConversions = new ExactColumn();
   readonly #pathValue = new ExactColumn();
@@ -48,7 +49,7 @@ export class PathTableBuilder {
   channelIdAt(text: string, start: number, end: number, file: string, line: number): number {
     const candidates = this.#byLength[end - start];
     if (candidates)
-      for (const id of candidates) if (text.startsWith(this.#channelNames[id]!, start)) return id;
+      for (const id of candidates) if (sameText(this.#channelNames[id]!, text, start)) return id;
     return this.channelId(text.slice(start, end), file, line);
   }
 
@@ -76,13 +77,10 @@ export class PathTableBuilder {
   /** Adds journeys that share the channel sequence `ids[0..length)`. */
   addPath(ids: ArrayLike<number>, length: number, conversions: number, value: number, nulls: number): void {
     this.#journeys.add(conversions + nulls);
-    const key = pathKey(ids, length);
-    let at = this.#pathIndex.get(key);
-    if (at === undefined) {
+    const at = this.#pathIndex.find(ids, length);
+    if (at === this.#pathChannels.length) {
       const channels = new Int32Array(length);
       for (let i = 0; i < length; i++) channels[i] = ids[i]!;
-      at = this.#pathChannels.length;
-      this.#pathIndex.set(key, at);
       this.#pathChannels.push(channels);
     }
     this.#pathConversions.add(at, conversions);
@@ -175,6 +173,12 @@ function pathKey(ids: ArrayLike<number>, length: number): string {
   let key = String.fromCharCode(ids[0]!, ids[1]!, ids[2]!, ids[3]!);
   for (let i = 4; i < length; i++) key += String.fromCharCode(ids[i]!);
   return key;
+}
+
+/** Whether `text` at `start` begins with `name`, compared code unit by code unit (inlined, unlike `startsWith`). */
+function sameText(name: string, text: string, start: number): boolean {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
 
 /** Code-unit order: the same on every machine and locale. */

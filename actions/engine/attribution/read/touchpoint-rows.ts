@@ -124,12 +124,18 @@ export function touchpointLineReader(
 /** `touch` or `conversion`, any case, compared in place. */
 function eventOf(text: string, start: number, end: number): 'touch' | 'conversion' | undefined {
   const length = end - start;
-  if (length === 5 && (text.startsWith('touch', start) || text.slice(start, end).toLowerCase() === 'touch'))
+  if (length === 5 && (isWord(text, start, 'touch') || text.slice(start, end).toLowerCase() === 'touch'))
     return 'touch';
   if (
     length === 10 &&
-    (text.startsWith('conversion', start) || text.slice(start, end).toLowerCase() === 'conversion')
+    (isWord(text, start, 'conversion') || text.slice(start, end).toLowerCase() === 'conversion')
   )
     return 'conversion';
   return undefined;
+}
+
+/** Whether `text` at `start` spells `word` exactly, compared code unit by code unit. */
+function isWord(text: string, start: number, word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (text.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
+  return true;
 }
