@@ -15,6 +15,7 @@ export { type DeadlineMatch, findDeadlines, type Timeframe } from './deadline.js
 export { findPeriod, sortNumbers } from './growth.js';
 export { findMetrics, type MetricMatch, notPlannedAdvice } from './metric.js';
 export { type Money, readBudget, readMoney } from './money.js';
+export { WORD_NUMBERS } from './number-words.js';
 export { OBJECTIVE_EXAMPLE, type ObjectiveContext, readObjective, splitGoal } from './objective.js';
 export { readObjectiveLine, readObjectiveLines } from './objectives.js';
 export { platformIn, splitPlatforms } from './platforms.js';

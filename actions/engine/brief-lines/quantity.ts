@@ -1,3 +1,4 @@
+import { WORD_NUMBERS } from './number-words.js';
 import type { Span } from './text.js';
 
 /** A number found in a line, with what was written around it. */
@@ -73,30 +74,6 @@ const NUMBER = new RegExp(
   'giu',
 );
 
-const WORD_NUMBERS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  'a dozen': 12,
-  dozen: 12,
-  'a couple of': 2,
-  'a pair of': 2,
-};
 const WORD_NUMBER = new RegExp(
   `(?<![\\p{L}])(${Object.keys(WORD_NUMBERS)
     .sort((a, b) => b.length - a.length)

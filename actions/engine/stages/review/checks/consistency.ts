@@ -1,25 +1,13 @@
+import { WORD_NUMBERS } from '../../../brief-lines/index.js';
 import { type CheckResult, type CodeCheck, finding, noResult } from '../code-check.js';
 import { copyOf } from '../copy.js';
 import { textLine } from '../locate.js';
 import type { ReviewedAsset } from '../reviewed-asset.js';
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-};
-const NUM = `(?:\\d+|${Object.keys(NUMBER_WORDS).join('|')})`;
+// Longest first, so "a dozen" wins over "dozen" and "twelve" is never cut short.
+const NUM = `(?:\\d+|${Object.keys(WORD_NUMBERS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
 const RANGE = `${NUM}(?:\\s*(?:to|-|–|—|or)\\s*${NUM})?`;
 
 /** A fact campaigns state in numbers, found by its phrasings; `value` is its normal form ("2–5"). */
@@ -50,7 +38,7 @@ const STATED_FACTS: readonly StatedFact[] = [
 /** `content/<id>/blog/x.md` → `blog/x.md`: the campaign's folder goes without saying. */
 const shortPath = (path: string): string => path.split('/').slice(2).join('/');
 
-const toNumber = (word: string): number => NUMBER_WORDS[word.toLowerCase()] ?? Number(word);
+const toNumber = (word: string): number => WORD_NUMBERS[word.toLowerCase()] ?? Number(word);
 
 /** "two to five" → "2–5"; "a team of two" → "2". */
 export function normalRange(text: string): string {
